@@ -1,0 +1,218 @@
+using System.Collections.Generic;
+using System.Linq;
+using NativeSockets.Generators.Model;
+
+namespace NativeSockets.Generators.Emit;
+
+/// <summary>
+/// Emits <c>Native</c>, the one class the hand-written API calls: each member picks the running
+/// platform's definition. The platform tests are JIT-time constants, so each member compiles down
+/// to the one platform's constant, call or field access.
+/// </summary>
+internal static class FacadeEmitter
+{
+    private const string Source = "all files in native-defs";
+
+    public static IEnumerable<(string HintName, string Source)> Emit(FacadeModel model)
+    {
+        yield return ("Native.Constants.g.cs", EmitConstants(model));
+        yield return ("Native.Functions.g.cs", EmitFunctions(model));
+        yield return ("Native.Structs.g.cs", EmitStructs(model));
+        yield return ("Native.Defined.g.cs", EmitDefined(model));
+        yield return ("PlatformDetection.g.cs", PlatformDetectionEmitter.Emit(model));
+    }
+
+    private static IndentedWriter OpenNative(string summary)
+    {
+        var writer = new IndentedWriter().FileHeader(Source);
+        writer.Line($"/// <summary>{summary}</summary>");
+        return writer.Open("internal static unsafe partial class Native");
+    }
+
+    private static string EmitConstants(FacadeModel model)
+    {
+        var writer = OpenNative("The native definitions of the running platform.");
+        foreach (var constant in model.Constants)
+        {
+            writer.Separator();
+            writer.Line($"/// <summary><c>{constant.Name}</c> on the running platform.</summary>");
+            writer.Open($"internal static {constant.Type} {CSharpNames.Identifier(constant.Name)}");
+            writer.Line(CSharpNames.AggressiveInlining);
+            writer.Open("get");
+            foreach (var binding in constant.Bindings)
+            {
+                var value = $"global::NativeSockets.Interop.{binding.ClassName}.{CSharpNames.Identifier(constant.Name)}";
+                writer.Line($"if ({Is(binding.ClassName)}) return {Convert(value, binding.Type, constant.Type)};");
+            }
+
+            writer.Line($"throw {CSharpNames.Detection}.Missing(\"{constant.Name}\");");
+            writer.Close();
+            writer.Close();
+        }
+
+        return writer.Close().ToString();
+    }
+
+    private static string EmitFunctions(FacadeModel model)
+    {
+        var writer = OpenNative("The native functions of the running platform.");
+        foreach (var function in model.Functions)
+        {
+            var name = CSharpNames.Identifier(function.Name);
+            var parameters = function.Parameters.Select(p => $"{p.Type} {CSharpNames.Identifier(p.Name)}");
+            writer.Separator();
+            writer.Line($"/// <summary><c>{function.Name}</c> on the running platform; errors are reported as that platform's binding reports them.</summary>");
+            writer.Line(CSharpNames.AggressiveInlining);
+            writer.Open($"internal static {function.ReturnType} {name}({string.Join(", ", parameters)})");
+            foreach (var binding in function.Bindings)
+            {
+                var arguments = function.Parameters.Select((p, i) => Convert(CSharpNames.Identifier(p.Name), function.Parameters[i].Type, binding.ParameterTypes[i]));
+                var call = $"global::NativeSockets.Interop.{binding.ClassName}.{name}({string.Join(", ", arguments)})";
+                if (function.ReturnType == "void")
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) {{ {call}; return; }}");
+                }
+                else
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) return {Convert(call, binding.ReturnType, function.ReturnType)};");
+                }
+            }
+
+            writer.Line($"throw {CSharpNames.Detection}.Missing(\"{function.Name}\");");
+            writer.Close();
+        }
+
+        return writer.Close().ToString();
+    }
+
+    private static string EmitStructs(FacadeModel model)
+    {
+        var writer = OpenNative("Views of native structs in the running platform's layout.");
+        foreach (var definition in model.Structs)
+        {
+            var name = CSharpNames.Identifier(definition.Name);
+            writer.Separator();
+            writer.Line($"/// <summary>A <c>struct {definition.Name}</c> at an address, read and written in the running platform's layout.</summary>");
+            writer.Open($"internal readonly unsafe ref struct {name}");
+            writer.Line("private readonly void* _pointer;");
+            writer.Line();
+            writer.Line($"/// <summary>Views the <c>struct {definition.Name}</c> at <paramref name=\"pointer\"/>.</summary>");
+            writer.Line($"internal {name}(void* pointer) => _pointer = pointer;");
+            writer.Line();
+            writer.Line("/// <summary>The address of the struct.</summary>");
+            writer.Line("internal void* Pointer => _pointer;");
+            writer.Line();
+            writer.Line("/// <summary>The size of the struct in bytes.</summary>");
+            writer.Open("internal static int Size");
+            writer.Line(CSharpNames.AggressiveInlining);
+            writer.Open("get");
+            foreach (var binding in definition.Bindings)
+            {
+                writer.Line($"if ({Is(binding.ClassName)}) return {binding.Type};");
+            }
+
+            writer.Line($"throw {CSharpNames.Detection}.Missing(\"struct {definition.Name}\");");
+            writer.Close();
+            writer.Close();
+            foreach (var field in definition.Fields)
+            {
+                EmitField(writer, definition, field);
+            }
+
+            writer.Close();
+        }
+
+        return writer.Close().ToString();
+    }
+
+    private static void EmitField(IndentedWriter writer, FacadeStruct owner, FacadeField field)
+    {
+        var name = CSharpNames.Identifier(field.Name);
+        var missing = $"throw {CSharpNames.Detection}.Missing(\"{owner.Name}.{field.Name}\");";
+        writer.Line();
+        writer.Line($"/// <summary>Whether the running platform's <c>struct {owner.Name}</c> has <c>{field.Name}</c>.</summary>");
+        writer.Line($"internal static bool Has_{field.Name} => {string.Join(" || ", field.Bindings.Select(b => Is(b.ClassName)))};");
+        writer.Line();
+        switch (field.Kind)
+        {
+            case FacadeFieldKind.Struct:
+                writer.Line($"/// <summary>A view of the <c>{field.Name}</c> struct inside this one.</summary>");
+                writer.Open($"internal {field.Type} {name}");
+                writer.Open("get");
+                foreach (var binding in field.Bindings)
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) return new {field.Type}(&{Access(owner, binding, name)});");
+                }
+
+                writer.Line(missing);
+                writer.Close();
+                writer.Close();
+                break;
+
+            case FacadeFieldKind.Array:
+                writer.Line($"/// <summary>The elements of the <c>{field.Name}</c> array.</summary>");
+                writer.Open($"internal global::System.Span<{field.Type}> {name}");
+                writer.Open("get");
+                foreach (var binding in field.Bindings)
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) return new global::System.Span<{field.Type}>({Access(owner, binding, name)}, {binding.ArrayLength});");
+                }
+
+                writer.Line(missing);
+                writer.Close();
+                writer.Close();
+                break;
+
+            default:
+                writer.Line($"/// <summary>The <c>{field.Name}</c> field.</summary>");
+                writer.Open($"internal {field.Type} {name}");
+                writer.Open("get");
+                foreach (var binding in field.Bindings)
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) return {Convert(Access(owner, binding, name), binding.Type, field.Type)};");
+                }
+
+                writer.Line(missing);
+                writer.Close();
+                writer.Open("set");
+                foreach (var binding in field.Bindings)
+                {
+                    writer.Line($"if ({Is(binding.ClassName)}) {{ {Access(owner, binding, name)} = {Convert("value", field.Type, binding.Type)}; return; }}");
+                }
+
+                writer.Line(missing);
+                writer.Close();
+                writer.Close();
+                break;
+        }
+    }
+
+    private static string EmitDefined(FacadeModel model)
+    {
+        var writer = OpenNative("Which native definitions the running platform has.");
+        writer.Line("/// <summary>One flag per native name: true when the running platform defines it.</summary>");
+        writer.Open("internal static class Defined");
+        var names = model.Constants.Select(c => (c.Name, Classes: c.Bindings.Select(b => b.ClassName)))
+            .Concat(model.Functions.Select(f => (f.Name, Classes: f.Bindings.Select(b => b.ClassName))))
+            .Concat(model.Structs.Select(s => (s.Name, Classes: s.Bindings.Select(b => b.ClassName))))
+            .OrderBy(n => n.Name, System.StringComparer.Ordinal);
+        foreach (var (name, classes) in names)
+        {
+            writer.Separator();
+            writer.Line($"/// <summary>Whether the running platform defines <c>{name}</c>.</summary>");
+            writer.Line($"internal static bool {CSharpNames.Identifier(name)} => {string.Join(" || ", classes.Select(Is))};");
+        }
+
+        writer.Close();
+        return writer.Close().ToString();
+    }
+
+    private static string Is(string className) => $"{CSharpNames.Detection}.Is{className}";
+
+    private static string Access(FacadeStruct owner, FacadeFieldBinding binding, string field) =>
+        $"((global::NativeSockets.Interop.{binding.ClassName}.{CSharpNames.Identifier(owner.Name)}*)_pointer)->{field}";
+
+    /// <summary>Converts between a platform's type and the facade's (the same bits, widened or narrowed).</summary>
+    private static string Convert(string expression, string from, string to) =>
+        from == to ? expression : to.EndsWith("*", System.StringComparison.Ordinal) ? $"({to}){expression}" : $"unchecked(({to}){expression})";
+}
