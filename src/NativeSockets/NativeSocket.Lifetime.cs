@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+using NativeSockets.Interop;
+
+namespace NativeSockets;
+
+public static partial class NativeSocket
+{
+    /// <summary>Nim's <c>osInvalidSocket</c>: the handle value that means "no socket" (-1).</summary>
+    public static SocketHandle OsInvalidSocket => new(-1);
+
+    /// <summary>
+    /// Nim's <c>createNativeSocket</c> with native numbers, for families, types or protocols the enums
+    /// do not name. Returns <see cref="OsInvalidSocket"/> on failure, with the error in
+    /// <see cref="Marshal.GetLastPInvokeError"/>; never throws. Unless <paramref name="inheritable"/>,
+    /// the socket is closed in child processes (set atomically where the platform can, with
+    /// <c>SOCK_CLOEXEC</c>); an inheritable socket has any <c>SOCK_CLOEXEC</c> in
+    /// <paramref name="sockType"/> removed, as Nim does.
+    /// </summary>
+    public static SocketHandle CreateNativeSocket(int domain, int sockType, int protocol, bool inheritable = false)
+    {
+        if (Native.Defined.SOCK_CLOEXEC)
+        {
+            var flagged = inheritable ? sockType & ~Native.SOCK_CLOEXEC : sockType | Native.SOCK_CLOEXEC;
+            return new SocketHandle(Native.socket(domain, flagged, protocol));
+        }
+
+        var socket = new SocketHandle(Native.socket(domain, sockType, protocol));
+        return socket.IsInvalid || inheritable ? socket : CloseUnlessNotInherited(socket);
+    }
+
+    /// <summary>
+    /// Nim's <c>createNativeSocket</c>: a socket of the given family, type and protocol (by default a
+    /// TCP/IPv4 stream). Returns <see cref="OsInvalidSocket"/> on failure, with the error in
+    /// <see cref="Marshal.GetLastPInvokeError"/>; never throws for a native failure.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">An argument is not a member of its enum.</exception>
+    public static SocketHandle CreateNativeSocket(
+        Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP, bool inheritable = false) =>
+        CreateNativeSocket(ToInt(domain), ToInt(sockType), ToInt(protocol), inheritable);
+
+    /// <summary>
+    /// Nim's <c>close</c>: closes the socket. Never throws; like Nim it ignores the result, and the
+    /// error, if any, is in <see cref="Marshal.GetLastPInvokeError"/>. Closing a handle twice may close
+    /// whatever the system gave the number to in between: close each handle once.
+    /// </summary>
+    public static void Close(SocketHandle socket) => _ = Native.close(socket.FileDescriptor);
+
+    /// <summary>
+    /// Nim's <c>setInheritable</c>: whether child processes keep the socket. Returns true on success and
+    /// false on failure (the error in <see cref="Marshal.GetLastPInvokeError"/>); never throws.
+    /// </summary>
+    public static bool SetInheritable(SocketHandle socket, bool inheritable)
+    {
+        var flags = Native.fcntl(socket.FileDescriptor, Native.F_GETFD, 0);
+        if (flags < 0)
+        {
+            return false;
+        }
+
+        var updated = inheritable ? flags & ~Native.FD_CLOEXEC : flags | Native.FD_CLOEXEC;
+        return updated == flags || Native.fcntl(socket.FileDescriptor, Native.F_SETFD, updated) >= 0;
+    }
+
+    /// <summary>Marks a new socket close-on-exec; if that fails, closes it and keeps the first error.</summary>
+    private static SocketHandle CloseUnlessNotInherited(SocketHandle socket)
+    {
+        if (SetInheritable(socket, inheritable: false))
+        {
+            return socket;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        Close(socket);
+        Marshal.SetLastPInvokeError(error);
+        return OsInvalidSocket;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+using NativeSockets.Interop;
+
+namespace NativeSockets;
+
+/// <summary>
+/// Nim's <c>SockAddr</c> (C's <c>struct sockaddr</c>): the 16-byte head every socket address starts
+/// with. Functions take a pointer to it and a length; the bytes are in the running platform's layout.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Size = 16)]
+public unsafe struct SockAddr
+{
+    private ushort _family;
+    private fixed byte _data[14];
+
+    /// <summary>
+    /// The native address family number (compare with <see cref="NativeSocket.ToInt(Domain)"/>), read
+    /// where the running platform keeps it (after the length byte on BSD and macOS).
+    /// </summary>
+    public int sa_family
+    {
+        readonly get
+        {
+            var copy = this;
+            return new Native.sockaddr(&copy).sa_family;
+        }
+
+        set
+        {
+            fixed (SockAddr* self = &this)
+            {
+                new Native.sockaddr(self).sa_family = checked((ushort)value);
+            }
+        }
+    }
+}
