@@ -1,0 +1,15 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace NativeSockets.Generators.Tests.Infrastructure;
+
+/// <summary>An additional file held in memory.</summary>
+internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    private readonly SourceText _text = SourceText.From(text);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
