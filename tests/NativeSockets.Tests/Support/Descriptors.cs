@@ -1,0 +1,67 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Threading;
+using NativeSockets.Interop;
+using Xunit;
+
+namespace NativeSockets.Tests.Support;
+
+/// <summary>Descriptor flags read and written with the platform's own <c>fcntl</c>.</summary>
+internal static class Descriptors
+{
+    // Test classes run in parallel and the kernel hands out the lowest free descriptor, so a number
+    // that was just closed is soon reused by another test. Handles meant to stay closed live far above
+    // the descriptors in use, one fresh number per call.
+    private static readonly int[] HighBases = [1 << 16, 1 << 14, 1 << 12, 1 << 10, 1 << 8];
+    private static int s_highCounter;
+
+    public static bool IsCloseOnExec(SocketHandle handle)
+    {
+        var flags = Native.fcntl(Fd(handle), Native.F_GETFD, 0);
+        var errno = Marshal.GetLastPInvokeError();
+        Assert.True(flags >= 0, $"fcntl(F_GETFD) failed: errno {errno}");
+        return (flags & Native.FD_CLOEXEC) != 0;
+    }
+
+    public static void SetNonBlocking(SocketHandle handle)
+    {
+        var flags = Native.fcntl(Fd(handle), Native.F_GETFL, 0);
+        Assert.True(flags >= 0, $"fcntl(F_GETFL) failed: errno {Marshal.GetLastPInvokeError()}");
+        Assert.Equal(0, Native.fcntl(Fd(handle), Native.F_SETFL, flags | Native.O_NONBLOCK));
+    }
+
+    /// <summary>True while <paramref name="handle"/> names an open descriptor.</summary>
+    public static bool IsOpen(SocketHandle handle) => Native.fcntl(Fd(handle), Native.F_GETFD, 0) >= 0;
+
+    /// <summary>A TCP socket moved to a descriptor number no other test will be given meanwhile.</summary>
+    public static OwnedSocket CreateHigh()
+    {
+        using var low = OwnedSocket.Create();
+        var offset = Interlocked.Increment(ref s_highCounter);
+        foreach (var highBase in HighBases)
+        {
+            var fd = Native.fcntl(Fd(low.Handle), Native.F_DUPFD, highBase + offset);
+            if (fd >= 0)
+            {
+                return new OwnedSocket(new SocketHandle(fd));
+            }
+        }
+
+        throw new InvalidOperationException($"fcntl(F_DUPFD) found no free descriptor above {HighBases[^1] + offset}: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>A handle that was a socket and is now closed (and stays closed while the test runs).</summary>
+    public static SocketHandle ClosedHandle()
+    {
+        SocketHandle handle;
+        using (var socket = CreateHigh())
+        {
+            handle = socket.Handle;
+        }
+
+        Assert.False(IsOpen(handle));
+        return handle;
+    }
+
+    private static int Fd(SocketHandle handle) => checked((int)handle.Value);
+}
