@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+using NativeSockets.Workloads;
+
+// Usage: NativeSockets.Workloads [--rounds N] [--scale F] [--smoke] [--c PATH-TO-C-WORKLOADS]
+var rounds = 5;
+var scale = 1.0;
+string? cBinary = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--smoke": rounds = 1; scale = 0.01; break;
+        case "--c": cBinary = args[++i]; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
+var workloads = new Workload[]
+{
+    new("W1", "socket+close", Scaled(20_000), RawWorkloads.SocketClose, SystemNetWorkloads.SocketClose, NativeSocketsWorkloads.SocketClose),
+    new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, null),
+    new("W3", "setsockopt+getsockopt", Scaled(200_000), RawWorkloads.SetGetOption, SystemNetWorkloads.SetGetOption, null),
+    new("W4", "getaddrinfo 127.0.0.1", Scaled(200_000), RawWorkloads.GetAddrInfo, SystemNetWorkloads.GetAddrInfo, null),
+    new("W5", "getservbyname http/tcp", Scaled(20_000), RawWorkloads.GetServByName, null, null),
+    new("W6-101", "poll 101 sockets", Scaled(20_000), RawWorkloads.Poll(101), SystemNetWorkloads.Poll(101), null),
+    new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), null),
+    new("W7", "64-byte ping-pong", Scaled(20_000), RawWorkloads.PingPong, SystemNetWorkloads.PingPong, null),
+};
+
+var c = cBinary is null ? null : new CBaseline(cBinary);
+var runtime = RuntimeFeatureDescription();
+Console.WriteLine($"# {runtime}, {rounds} round(s), {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
+var results = new Dictionary<(string Workload, string Implementation), List<Measurement>>();
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var workload in workloads)
+    {
+        var runs = new List<(string Name, Func<Measurement> Run)>();
+        if (c is not null)
+        {
+            runs.Add(("C", () => new Measurement(c.Run(workload.Name, workload.Iterations), 0)));
+        }
+
+        runs.Add(("raw P/Invoke", () => Measurement.Of(workload.Raw, workload.Iterations)));
+        if (workload.SystemNet is { } systemNet)
+        {
+            runs.Add(("System.Net", () => Measurement.Of(systemNet, workload.Iterations)));
+        }
+
+        if (workload.NativeSockets is { } nativeSockets)
+        {
+            runs.Add(("NativeSockets", () => Measurement.Of(nativeSockets, workload.Iterations)));
+        }
+
+        // Interleaved and rotated each round (A B C, B C A, ...), so drift on a shared machine spreads evenly.
+        for (var k = 0; k < runs.Count; k++)
+        {
+            var (name, run) = runs[(k + round) % runs.Count];
+            var key = (workload.Name, name);
+            if (!results.TryGetValue(key, out var list))
+            {
+                results[key] = list = [];
+            }
+
+            list.Add(run());
+        }
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("| workload (per op) | C | raw P/Invoke | System.Net | NativeSockets | NS / raw | NS / C | System.Net / NS | System.Net B/op | NS B/op |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var workload in workloads)
+{
+    string Median(string implementation) =>
+        results.TryGetValue((workload.Name, implementation), out var list) ? Time(MedianOf(list.Select(m => m.NanosecondsPerOp))) : "—";
+    string Ratio(string numerator, string denominator) =>
+        results.TryGetValue((workload.Name, numerator), out var a) && results.TryGetValue((workload.Name, denominator), out var b)
+            ? MedianOf(a.Zip(b, (x, y) => x.NanosecondsPerOp / y.NanosecondsPerOp)).ToString("0.00", CultureInfo.InvariantCulture) + "×"
+            : "—";
+    string Bytes(string implementation) =>
+        results.TryGetValue((workload.Name, implementation), out var list) ? MedianOf(list.Select(m => m.BytesPerOp)).ToString("0", CultureInfo.InvariantCulture) : "—";
+
+    Console.WriteLine(
+        $"| {workload.Name} {workload.Operation} | {Median("C")} | {Median("raw P/Invoke")} | {Median("System.Net")} | {Median("NativeSockets")} " +
+        $"| {Ratio("NativeSockets", "raw P/Invoke")} | {Ratio("NativeSockets", "C")} | {Ratio("System.Net", "NativeSockets")} | {Bytes("System.Net")} | {Bytes("NativeSockets")} |");
+}
+
+return 0;
+
+static double MedianOf(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static string Time(double nanoseconds) => nanoseconds >= 1000
+    ? (nanoseconds / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " µs"
+    : nanoseconds.ToString("0", CultureInfo.InvariantCulture) + " ns";
+
+static string RuntimeFeatureDescription() =>
+    (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "NativeAOT") + " " + RuntimeInformation.FrameworkDescription;

@@ -1,0 +1,9 @@
+using System;
+
+namespace NativeSockets.Workloads;
+
+/// <summary>
+/// One workload: its name, what one operation is, how many operations a round times, and the
+/// in-process implementations (an implementation may be missing when its API has no such call).
+/// </summary>
+internal sealed record Workload(string Name, string Operation, long Iterations, Action<long> Raw, Action<long>? SystemNet, Action<long>? NativeSockets);
