@@ -30,6 +30,6 @@ public static unsafe partial class NativeSocket
             }
         }
 
-        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length) ?? string.Empty);
+        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length, shortenV4Mapped: true) ?? string.Empty);
     }
 }
