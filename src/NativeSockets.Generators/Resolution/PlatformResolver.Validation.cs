@@ -41,13 +41,14 @@ internal static partial class PlatformResolver
     {
         var valid = structs.Where(s => IsValidStruct(s, table, platform, diagnostics)).ToList();
 
-        // A struct is emitted only if every struct it holds by value is emitted too, and none holds itself.
+        // A struct is emitted only if every struct it names (held by value or pointed to) is emitted too,
+        // and none holds itself; the invalid struct's own diagnostic says what to fix.
         bool changed;
         do
         {
             var names = new HashSet<string>(valid.Select(s => s.Name));
             var before = valid.Count;
-            valid.RemoveAll(s => s.Fields.Any(f => f.Type.IsStruct && !f.Type.IsPointer && !names.Contains(f.Type.BaseName)));
+            valid.RemoveAll(s => s.Fields.Any(f => f.Type.IsStruct && !names.Contains(f.Type.BaseName)));
             changed = valid.Count != before;
         }
         while (changed);
