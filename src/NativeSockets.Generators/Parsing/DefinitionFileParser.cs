@@ -183,13 +183,17 @@ internal sealed partial class DefinitionFileParser
         return false;
     }
 
-    private LocationInfo Locate(Token token)
+    private LocationInfo Locate(Token token) => Locate(token.Start, token.End);
+
+    /// <summary>The span from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+    private LocationInfo Locate(Token first, Token last) => Locate(first.Start, last.End);
+
+    private LocationInfo Locate(int start, int end)
     {
-        var span = new TextSpan(Math.Min(token.Start, _text.Length), Math.Min(token.Text.Length, Math.Max(0, _text.Length - token.Start)));
+        start = Math.Min(start, _text.Length);
+        var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(end, _text.Length)));
         return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
     }
-
-    private LocationInfo Locate(Token first, Token last) => Locate(new Token(new string(' ', last.End - first.Start), first.Start));
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

@@ -31,8 +31,7 @@ internal sealed record ManagedType(string Name, ManagedKind Kind, int Size, bool
 
         var primitive = TypeTable.IsText(type) ? Primitive.UInt8 : Scalar(type, table);
         var kind = type.IsArray ? ManagedKind.Array : ManagedKind.Integer;
-        var csharp = type.IsArray ? primitive.CSharpName() : primitive.CSharpName();
-        return new ManagedType(csharp, kind, primitive.Size(table.PointerSize), primitive.IsSigned());
+        return new ManagedType(primitive.CSharpName(), kind, primitive.Size(table.PointerSize), primitive.IsSigned());
     }
 
     /// <summary>
