@@ -1,0 +1,18 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace NativeSockets.Tests.Reliability;
+
+/// <summary>What the process holds, read from /proc: open descriptors and resident memory.</summary>
+internal static class ProcessResources
+{
+    public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+
+    /// <summary>Resident set size in bytes (the second field of /proc/self/statm, in pages).</summary>
+    public static long ResidentBytes()
+    {
+        var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+        return long.Parse(fields[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+    }
+}
