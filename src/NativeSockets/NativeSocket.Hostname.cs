@@ -1,0 +1,45 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+using NativeSockets.Interop;
+
+namespace NativeSockets;
+
+public static unsafe partial class NativeSocket
+{
+    // Nim's buffer size; a name that does not fit gets a larger buffer rather than being cut short.
+    private const int HostnameBufferSize = 256;
+    private const int HostnameBufferLimit = 1 << 16;
+
+    /// <summary>
+    /// Nim's <c>getHostname</c>: this machine's host name. Unlike Nim, a name longer than 255 bytes is
+    /// returned whole rather than cut.
+    /// </summary>
+    /// <exception cref="OSErrorException"><c>gethostname</c> failed, with its errno.</exception>
+    public static string GetHostname()
+    {
+        for (var size = HostnameBufferSize; ; size *= 2)
+        {
+            var buffer = new byte[size];
+            int result;
+            fixed (byte* name = buffer)
+            {
+                result = Native.gethostname(name, (nuint)size);
+            }
+
+            var error = result == 0 ? Native.ENAMETOOLONG : Marshal.GetLastPInvokeError();
+
+            // POSIX leaves a name that did not fit without its NUL, or fails with ENAMETOOLONG.
+            var end = Array.IndexOf(buffer, (byte)0);
+            if (result == 0 && end >= 0)
+            {
+                return Encoding.UTF8.GetString(buffer, 0, end);
+            }
+
+            if (error != Native.ENAMETOOLONG || size >= HostnameBufferLimit)
+            {
+                throw new OSErrorException(error, OSErrorSpace.Errno, "gethostname");
+            }
+        }
+    }
+}

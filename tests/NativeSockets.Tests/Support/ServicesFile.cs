@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace NativeSockets.Tests.Support;
+
+/// <summary>/etc/services read by the test itself: an opinion on service lookups that does not come from the C library.</summary>
+internal static class ServicesFile
+{
+    private const string FilePath = "/etc/services";
+
+    public sealed record Entry(string Name, int Port, string Proto, IReadOnlyList<string> Aliases);
+
+    /// <summary>Every entry, in file order.</summary>
+    public static IReadOnlyList<Entry> Entries { get; } = Read();
+
+    /// <summary>The first entry named <paramref name="name"/> (or with it as an alias) over <paramref name="proto"/>.</summary>
+    public static Entry Find(string name, string proto) =>
+        Entries.First(entry => entry.Proto == proto && (entry.Name == name || entry.Aliases.Contains(name)));
+
+    /// <summary>The first entry on <paramref name="port"/> over <paramref name="proto"/>.</summary>
+    public static Entry Find(int port, string proto) => Entries.First(entry => entry.Proto == proto && entry.Port == port);
+
+    private static List<Entry> Read()
+    {
+        var entries = new List<Entry>();
+        foreach (var line in File.ReadLines(FilePath))
+        {
+            var fields = line.Split('#')[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2 || fields[1].Split('/') is not [var port, var proto])
+            {
+                continue;
+            }
+
+            entries.Add(new Entry(fields[0], int.Parse(port, CultureInfo.InvariantCulture), proto, fields[2..]));
+        }
+
+        return entries;
+    }
+}
