@@ -38,6 +38,9 @@ internal sealed partial class Tour : IDisposable
             ("Accept on a non-blocking listener with nothing waiting", NonBlockingAccept),
             ("Calls on a closed handle", ClosedHandle),
             ("OSErrorException messages", ErrorMessages),
+            ("Services and protocols: GetServByName, GetServByPort, GetProtoByName", ServiceAndProtocolLookups),
+            ("Hosts: GetHostByName, GetHostByAddr, GetHostname", HostLookups),
+            ("Addresses: GetAddrInfo, GetAddrString, MakeUnixAddr, IPEndPoint conversions", AddressLookups),
         };
 
         for (var i = 0; i < steps.Length; i++)
