@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project benchmarks/NativeSockets.Benchmarks -- --filter '*'` (BenchmarkDotNet's own options).
+BenchmarkSwitcher.FromAssembly(typeof(NativeSockets.Benchmarks.SocketLifetimeBenchmarks).Assembly).Run(args);
