@@ -18,4 +18,21 @@ internal static class NativeSocketsWorkloads
             NativeSocket.Close(socket);
         }
     }
+
+    public static unsafe void GetAddrInfo(long n)
+    {
+        var port = new Port(80);
+        for (long i = 0; i < n; i++)
+        {
+            NativeSocket.FreeAddrInfo(NativeSocket.GetAddrInfo("127.0.0.1", port));
+        }
+    }
+
+    public static void GetServByName(long n)
+    {
+        for (long i = 0; i < n; i++)
+        {
+            _ = NativeSocket.GetServByName("http", "tcp");
+        }
+    }
 }
