@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+using Xunit;
+
+namespace NativeSockets.Tests.Reliability;
+
+/// <summary>
+/// Lookups hold native memory only for the length of a call (the netdb scratch buffer, the getaddrinfo
+/// list): tens of thousands of them, found and not found, leave descriptors and the C heap where they were.
+/// </summary>
+[Collection(nameof(RunsAlone))]
+public partial class LookupLeakTests
+{
+    private const int Calls = 20_000;
+
+    // A leaked scratch buffer (1 KiB) or address list (over 64 bytes) per call would add megabytes.
+    private const long HeapGrowthBound = 256 * 1024;
+
+    [Fact]
+    public void Lookups_that_succeed_and_fail_leak_neither_memory_nor_descriptors()
+    {
+        RunLookups();
+        var descriptorsBefore = ProcessResources.OpenDescriptors();
+        var heapBefore = MallocInfo().uordblks;
+
+        RunLookups();
+
+        Assert.Equal(descriptorsBefore, ProcessResources.OpenDescriptors());
+        var growth = (long)(MallocInfo().uordblks - heapBefore);
+        Assert.True(growth < HeapGrowthBound, $"The C heap grew by {growth / 1024} KiB over {Calls} rounds of lookups.");
+    }
+
+    private static void RunLookups()
+    {
+        for (var i = 0; i < Calls; i++)
+        {
+            Assert.Single(NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port(80)));
+            Assert.Throws<OSErrorException>(() => NativeSocket.EnumerateAddrInfo("::1", new Port(80)));
+            Assert.Equal(80, NativeSocket.GetServByName("http", "tcp").Port.Value);
+            Assert.Throws<OSErrorException>(() => NativeSocket.GetServByName("no-such-service", "tcp"));
+            Assert.Equal("127.0.0.1", NativeSocket.GetHostByName("127.0.0.1").Name);
+        }
+    }
+
+    /// <summary>glibc's <c>struct mallinfo2</c>: <c>uordblks</c> is the bytes malloc has handed out and not had back, over all arenas.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint arena;
+        public nuint ordblks;
+        public nuint smblks;
+        public nuint hblks;
+        public nuint hblkhd;
+        public nuint usmblks;
+        public nuint fsmblks;
+        public nuint uordblks;
+        public nuint fordblks;
+        public nuint keepcost;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallinfo2")]
+    private static partial MallInfo2 MallocInfo();
+}
