@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using NativeSockets.Interop;
 using Xunit;
@@ -112,6 +113,18 @@ public unsafe class GetAddrInfoTests
         var entries = NativeSocket.EnumerateAddrInfo(address, new Port(80));
 
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 80), Assert.Single(entries).EndPoint);
+    }
+
+    [Fact]
+    public void A_scope_suffix_naming_the_loopback_interface_becomes_its_index()
+    {
+        var loopback = NetworkInterface.GetAllNetworkInterfaces().First(candidate => candidate.NetworkInterfaceType == NetworkInterfaceType.Loopback);
+        var index = loopback.GetIPProperties().GetIPv6Properties().Index;
+
+        var entry = Assert.Single(NativeSocket.EnumerateAddrInfo($"fe80::1%{loopback.Name}", new Port(80), Domain.AF_INET6));
+
+        Assert.Equal(index, entry.EndPoint.Address.ScopeId);
+        Assert.Equal(IPAddress.Parse("fe80::1"), new IPAddress(entry.EndPoint.Address.GetAddressBytes()));
     }
 
     [Fact]
