@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 using Xunit;
 
@@ -58,6 +59,19 @@ public unsafe class GetAddrInfoTests
             NativeErrorText.Describe(Native.EAI_ADDRFAMILY, OSErrorSpace.AddrInfo) +
             "\nAdditional info: getAddrInfo(\"::1\", 80, AF_INET, SOCK_STREAM, IPPROTO_TCP)",
             error.Message);
+    }
+
+    [Fact]
+    public void A_stale_errno_never_becomes_the_error_as_it_did_in_Nim()
+    {
+        // close(-1) leaves EBADF in the thread's errno, which Nim reported as getAddrInfo's error.
+        Assert.Equal(-1, Native.close(-1));
+        Assert.Equal(Native.EBADF, Marshal.GetLastPInvokeError());
+
+        var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetAddrInfo("::1", new Port(80)));
+
+        Assert.Equal(Native.EAI_ADDRFAMILY, error.ErrorCode);
+        Assert.DoesNotContain(Marshal.GetPInvokeErrorMessage(Native.EBADF), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
