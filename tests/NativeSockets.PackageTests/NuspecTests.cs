@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NativeSockets.PackageTests.Support;
@@ -32,7 +34,7 @@ public sealed class NuspecTests(PackedPackage package)
     public void The_readme_is_named_and_there_is_a_description()
     {
         Assert.Equal("README.md", Element("readme").Value);
-        Assert.Contains("nativesockets", Element("description").Value, System.StringComparison.Ordinal);
+        Assert.Contains("nativesockets", Element("description").Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,9 +45,19 @@ public sealed class NuspecTests(PackedPackage package)
 
         Assert.Equal("git", (string?)repository.Attribute("type"));
         Assert.Equal(ChildProcess.RunChecked("git", root, "rev-parse", "HEAD").Trim(), (string?)repository.Attribute("commit"));
-        // Source Link takes the URL from the remote; with no remote the package names none rather than a made-up one.
+        // Source Link takes the URL from the remote (normalized to https, without ".git"); with no remote
+        // the package names none rather than a made-up one.
         var (exitCode, remote) = ChildProcess.Run("git", root, ["remote", "get-url", "origin"]);
-        Assert.Equal(exitCode == 0 ? remote.Trim() : null, (string?)repository.Attribute("url"));
+        var url = (string?)repository.Attribute("url");
+        if (exitCode == 0)
+        {
+            Assert.NotNull(url);
+            Assert.Contains(Path.GetFileNameWithoutExtension(remote.Trim().TrimEnd('/')), url, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(url);
+        }
     }
 
     [Fact]

@@ -33,7 +33,6 @@ public sealed class PackageLayoutTests(PackedPackage package)
     {
         Assert.DoesNotContain(package.PackageEntries, e => e.Contains("Generators", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(package.PackageEntries, e => e.StartsWith("analyzers/", StringComparison.Ordinal));
-        Assert.DoesNotContain(package.PackageEntries, e => e.StartsWith("build", StringComparison.Ordinal));
     }
 
     [Fact]
