@@ -7,6 +7,8 @@
 #   bash samples/Consumers/measure.sh [--artifacts-path DIR]
 set -euo pipefail
 cd "$(dirname "$0")"
+# No first-run banner: the properties read below are taken from dotnet's output.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 build=()
 case "$*" in
