@@ -15,7 +15,8 @@ public unsafe struct SockAddr
 
     /// <summary>
     /// The native address family number (compare with <see cref="NativeSocket.ToInt(Domain)"/>), read
-    /// where the running platform keeps it (after the length byte on BSD and macOS).
+    /// where the running platform keeps it (after the length byte on BSD and macOS). Setting it also
+    /// sets that length byte where the platform has one.
     /// </summary>
     public int sa_family
     {
@@ -29,7 +30,13 @@ public unsafe struct SockAddr
         {
             fixed (SockAddr* self = &this)
             {
-                new Native.sockaddr(self).sa_family = checked((ushort)value);
+                var view = new Native.sockaddr(self);
+                view.sa_family = checked((ushort)value);
+                if (Native.sockaddr.Has_sa_len)
+                {
+                    // BSD and macOS keep the address length in a byte before a one-byte family.
+                    view.sa_len = (byte)Native.sockaddr.Size;
+                }
             }
         }
     }

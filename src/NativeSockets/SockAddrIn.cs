@@ -28,7 +28,13 @@ public unsafe struct SockAddrIn
         {
             fixed (SockAddrIn* self = &this)
             {
-                new Native.sockaddr_in(self).sin_family = checked((ushort)value);
+                var view = new Native.sockaddr_in(self);
+                view.sin_family = checked((ushort)value);
+                if (Native.sockaddr_in.Has_sin_len)
+                {
+                    // BSD and macOS keep the address length in a byte before a one-byte family.
+                    view.sin_len = (byte)Native.sockaddr_in.Size;
+                }
             }
         }
     }

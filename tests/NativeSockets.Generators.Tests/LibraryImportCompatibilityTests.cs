@@ -25,13 +25,22 @@ namespace NativeSockets.Generators.Tests;
 public class LibraryImportCompatibilityTests
 {
     [Theory]
-    [InlineData("linux-x64.defs")]
-    public void Every_function_is_accepted_by_LibraryImportGenerator_and_lowered_to_our_signature(string fileName)
+    [InlineData("linux-x64")]
+    [InlineData("linux-arm64")]
+    [InlineData("linux-musl-x64")]
+    [InlineData("osx-x64")]
+    [InlineData("osx-arm64")]
+    [InlineData("freebsd-x64")]
+    public void Every_function_is_accepted_by_LibraryImportGenerator_and_lowered_to_our_signature(string platformName)
     {
-        var platform = Assert.Single(PlatformResolver.Resolve(
-            ImmutableArray.Create(DefinitionFileParser.Parse("native-defs/" + fileName, SourceText.From(Repository.ReadDefinition(fileName)), CancellationToken.None)),
-            CancellationToken.None));
-        var ours = GeneratorHarness.Run(("native-defs/" + fileName, Repository.ReadDefinition(fileName)));
+        var shipped = GeneratorHarness.ShippedDefinitions();
+        var platform = Assert.Single(
+            PlatformResolver.Resolve(
+                shipped.Select(f => DefinitionFileParser.Parse(f.Path, SourceText.From(f.Text), CancellationToken.None)).ToImmutableArray(),
+                CancellationToken.None),
+            p => p.Name == platformName);
+        Assert.NotEmpty(platform.Functions);
+        var ours = GeneratorHarness.Run(shipped);
         var libraries = platform.Libraries.ToDictionary(l => l.Alias, l => l.FileName);
 
         var declarations = new StringBuilder()
@@ -57,7 +66,8 @@ public class LibraryImportCompatibilityTests
         Assert.Empty(lowered.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
 
         var theirs = OurMethods(lowered, platform.ClassName + ".LibraryImported");
-        foreach (var function in platform.Functions)
+        // Apple arm64's padded variadic calls differ from a plain import on purpose (the padding test covers them).
+        foreach (var function in platform.Functions.Where(f => !(f.IsVariadic && platform.PassesVariadicArgumentsOnStack)))
         {
             var expected = NativeSignature(lowered, theirs[function.Name]);
             var actual = NativeSignature(lowered, OurMethods(lowered, platform.ClassName)[function.Name]);

@@ -12,7 +12,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int accept(int fd, void* addr, uint* addr_len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.accept(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.accept(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.accept(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.accept(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.accept(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.accept(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("accept");
     }
 
@@ -20,6 +25,9 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int accept4(int fd, void* addr, uint* addr_len, int flags)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.accept4(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.accept4(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.accept4(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len, flags);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.accept4(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("accept4");
     }
@@ -28,7 +36,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int bind(int fd, void* addr, uint len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.bind(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.bind(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.bind(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.bind(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.bind(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.bind(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("bind");
     }
 
@@ -36,7 +49,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int close(int fd)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.close(fd);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.close(fd);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.close(fd);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.close(fd);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.close(fd);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.close(fd);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("close");
     }
 
@@ -44,7 +62,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int connect(int fd, void* addr, uint len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.connect(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.connect(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.connect(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.connect(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.connect(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.connect(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("connect");
     }
 
@@ -52,7 +75,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int fcntl(int fd, int cmd, int arg)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.fcntl(fd, cmd, arg);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.fcntl(fd, cmd, arg);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.fcntl(fd, cmd, arg);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.fcntl(fd, cmd, arg);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.fcntl(fd, cmd, arg);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.fcntl(fd, cmd, arg);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("fcntl");
     }
 
@@ -60,7 +88,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void freeaddrinfo(void* ai)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { global::NativeSockets.Interop.FreebsdX64.freeaddrinfo((global::NativeSockets.Interop.FreebsdX64.addrinfo*)ai); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { global::NativeSockets.Interop.LinuxArm64.freeaddrinfo((global::NativeSockets.Interop.LinuxArm64.addrinfo*)ai); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { global::NativeSockets.Interop.LinuxMuslX64.freeaddrinfo((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)ai); return; }
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { global::NativeSockets.Interop.LinuxX64.freeaddrinfo((global::NativeSockets.Interop.LinuxX64.addrinfo*)ai); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { global::NativeSockets.Interop.OsxArm64.freeaddrinfo((global::NativeSockets.Interop.OsxArm64.addrinfo*)ai); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { global::NativeSockets.Interop.OsxX64.freeaddrinfo((global::NativeSockets.Interop.OsxX64.addrinfo*)ai); return; }
         throw global::NativeSockets.Interop.PlatformDetection.Missing("freeaddrinfo");
     }
 
@@ -68,7 +101,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static byte* gai_strerror(int ecode)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gai_strerror(ecode);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gai_strerror(ecode);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gai_strerror(ecode);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gai_strerror(ecode);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.gai_strerror(ecode);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.gai_strerror(ecode);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gai_strerror");
     }
 
@@ -76,7 +114,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getaddrinfo(byte* name, byte* service, void* req, void** pai)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getaddrinfo(name, service, (global::NativeSockets.Interop.FreebsdX64.addrinfo*)req, (global::NativeSockets.Interop.FreebsdX64.addrinfo**)pai);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getaddrinfo(name, service, (global::NativeSockets.Interop.LinuxArm64.addrinfo*)req, (global::NativeSockets.Interop.LinuxArm64.addrinfo**)pai);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getaddrinfo(name, service, (global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)req, (global::NativeSockets.Interop.LinuxMuslX64.addrinfo**)pai);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getaddrinfo(name, service, (global::NativeSockets.Interop.LinuxX64.addrinfo*)req, (global::NativeSockets.Interop.LinuxX64.addrinfo**)pai);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getaddrinfo(name, service, (global::NativeSockets.Interop.OsxArm64.addrinfo*)req, (global::NativeSockets.Interop.OsxArm64.addrinfo**)pai);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getaddrinfo(name, service, (global::NativeSockets.Interop.OsxX64.addrinfo*)req, (global::NativeSockets.Interop.OsxX64.addrinfo**)pai);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getaddrinfo");
     }
 
@@ -84,6 +127,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostbyaddr_r(void* addr, uint len, int type, void* result_buf, byte* buf, nuint buflen, void** result, int* h_errnop)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxArm64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.hostent**)result, h_errnop);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyaddr_r");
     }
@@ -92,6 +137,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostbyname2_r(byte* name, int af, void* result_buf, byte* buf, nuint buflen, void** result, int* h_errnop)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxArm64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.hostent**)result, h_errnop);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyname2_r");
     }
@@ -100,6 +147,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostbyname_r(byte* name, void* result_buf, byte* buf, nuint buflen, void** result, int* h_errnop)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostbyname_r(name, (global::NativeSockets.Interop.LinuxArm64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.hostent**)result, h_errnop);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyname_r(name, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyname_r(name, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyname_r");
     }
@@ -108,7 +157,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostname(byte* name, nuint len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gethostname(name, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostname(name, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostname(name, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostname(name, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.gethostname(name, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.gethostname(name, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostname");
     }
 
@@ -116,7 +170,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getnameinfo(void* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getnameinfo((global::NativeSockets.Interop.FreebsdX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getnameinfo");
     }
 
@@ -124,7 +183,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getpeername(int fd, void* addr, uint* len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getpeername(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getpeername(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getpeername(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getpeername(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getpeername(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getpeername(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getpeername");
     }
 
@@ -132,6 +196,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getprotobyname_r(byte* name, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getprotobyname_r(name, (global::NativeSockets.Interop.LinuxArm64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.protoent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getprotobyname_r(name, (global::NativeSockets.Interop.LinuxX64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.protoent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobyname_r");
     }
@@ -140,6 +205,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getprotobynumber_r(int proto, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getprotobynumber_r(proto, (global::NativeSockets.Interop.LinuxArm64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.protoent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getprotobynumber_r(proto, (global::NativeSockets.Interop.LinuxX64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.protoent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobynumber_r");
     }
@@ -148,6 +214,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getservbyname_r(byte* name, byte* proto, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxArm64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.servent**)result);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxMuslX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.servent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyname_r");
     }
@@ -156,6 +224,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getservbyport_r(int port, byte* proto, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxArm64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.servent**)result);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxMuslX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.servent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyport_r");
     }
@@ -164,7 +234,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getsockname(int fd, void* addr, uint* len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockname(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockname(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockname(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockname(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockname(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockname(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getsockname");
     }
 
@@ -172,7 +247,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getsockopt(int fd, int level, int optname, void* optval, uint* optlen)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockopt(fd, level, optname, optval, optlen);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockopt(fd, level, optname, optval, optlen);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getsockopt");
     }
 
@@ -180,7 +260,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static byte* hstrerror(int err_num)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.hstrerror(err_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.hstrerror(err_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.hstrerror(err_num);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.hstrerror(err_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.hstrerror(err_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.hstrerror(err_num);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("hstrerror");
     }
 
@@ -188,7 +273,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static byte* inet_ntop(int af, void* cp, byte* buf, uint len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.inet_ntop(af, cp, buf, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.inet_ntop(af, cp, buf, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.inet_ntop(af, cp, buf, len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.inet_ntop(af, cp, buf, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.inet_ntop(af, cp, buf, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.inet_ntop(af, cp, buf, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("inet_ntop");
     }
 
@@ -196,7 +286,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int inet_pton(int af, byte* cp, void* buf)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.inet_pton(af, cp, buf);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.inet_pton(af, cp, buf);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.inet_pton(af, cp, buf);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.inet_pton(af, cp, buf);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.inet_pton(af, cp, buf);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.inet_pton(af, cp, buf);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("inet_pton");
     }
 
@@ -204,7 +299,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int ioctl(int fd, ulong request, int* argp)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.ioctl(fd, request, argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.ioctl(fd, request, argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.ioctl(fd, request, argp);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.ioctl(fd, request, argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.ioctl(fd, request, argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.ioctl(fd, request, argp);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctl");
     }
 
@@ -212,7 +312,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int listen(int fd, int n)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.listen(fd, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.listen(fd, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.listen(fd, n);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.listen(fd, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.listen(fd, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.listen(fd, n);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("listen");
     }
 
@@ -220,7 +325,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int poll(void* fds, ulong nfds, int timeout)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.poll((global::NativeSockets.Interop.FreebsdX64.pollfd*)fds, unchecked((uint)nfds), timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.poll((global::NativeSockets.Interop.LinuxArm64.pollfd*)fds, nfds, timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.poll((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)fds, nfds, timeout);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.poll((global::NativeSockets.Interop.LinuxX64.pollfd*)fds, nfds, timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.poll((global::NativeSockets.Interop.OsxArm64.pollfd*)fds, unchecked((uint)nfds), timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.poll((global::NativeSockets.Interop.OsxX64.pollfd*)fds, unchecked((uint)nfds), timeout);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("poll");
     }
 
@@ -228,7 +338,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint recv(int fd, void* buf, nuint n, int flags)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recv(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recv(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recv(fd, buf, n, flags);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recv(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recv(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recv(fd, buf, n, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("recv");
     }
 
@@ -236,7 +351,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint recvfrom(int fd, void* buf, nuint n, int flags, void* addr, uint* addr_len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("recvfrom");
     }
 
@@ -244,7 +364,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint send(int fd, void* buf, nuint n, int flags)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.send(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.send(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.send(fd, buf, n, flags);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.send(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.send(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.send(fd, buf, n, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("send");
     }
 
@@ -252,7 +377,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint sendto(int fd, void* buf, nuint n, int flags, void* addr, uint addr_len)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("sendto");
     }
 
@@ -260,7 +390,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int setsockopt(int fd, int level, int optname, void* optval, uint optlen)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.setsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.setsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.setsockopt(fd, level, optname, optval, optlen);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.setsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.setsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.setsockopt(fd, level, optname, optval, optlen);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("setsockopt");
     }
 
@@ -268,7 +403,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int shutdown(int fd, int how)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.shutdown(fd, how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.shutdown(fd, how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.shutdown(fd, how);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.shutdown(fd, how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.shutdown(fd, how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.shutdown(fd, how);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("shutdown");
     }
 
@@ -276,7 +416,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int socket(int domain, int type, int protocol)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.socket(domain, type, protocol);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.socket(domain, type, protocol);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.socket(domain, type, protocol);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.socket(domain, type, protocol);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.socket(domain, type, protocol);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.socket(domain, type, protocol);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("socket");
     }
 
@@ -284,7 +429,12 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int strerror_r(int errnum, byte* buf, nuint buflen)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.strerror_r(errnum, buf, buflen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.strerror_r(errnum, buf, buflen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.strerror_r(errnum, buf, buflen);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.strerror_r(errnum, buf, buflen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.strerror_r(errnum, buf, buflen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.strerror_r(errnum, buf, buflen);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("strerror_r");
     }
 }

@@ -25,151 +25,236 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 48;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 48;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct addrinfo");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addr</c>.</summary>
-        internal static bool Has_ai_addr => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_addr</c> field.</summary>
         internal void* ai_addr
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return (void*)((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return (void*)((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addr");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.FreebsdX64.sockaddr*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.LinuxArm64.sockaddr*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.LinuxX64.sockaddr*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.OsxArm64.sockaddr*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.OsxX64.sockaddr*)value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addrlen</c>.</summary>
-        internal static bool Has_ai_addrlen => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_addrlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_addrlen</c> field.</summary>
         internal uint ai_addrlen
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addrlen");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addrlen");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_canonname</c>.</summary>
-        internal static bool Has_ai_canonname => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_canonname => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_canonname</c> field.</summary>
         internal byte* ai_canonname
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_canonname;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_canonname;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_canonname;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_canonname;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_canonname;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_canonname;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_canonname");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_canonname = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_canonname = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_canonname = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_canonname = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_canonname = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_canonname = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_canonname");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_family</c>.</summary>
-        internal static bool Has_ai_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_family</c> field.</summary>
         internal int ai_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_family");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_flags</c>.</summary>
-        internal static bool Has_ai_flags => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_flags</c> field.</summary>
         internal int ai_flags
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_flags;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_flags;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_flags");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_flags = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_flags = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_flags");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_next</c>.</summary>
-        internal static bool Has_ai_next => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_next => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_next</c> field.</summary>
         internal void* ai_next
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_next;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return (void*)((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_next;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return (void*)((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_next;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_next;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_next;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_next;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_next");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.FreebsdX64.addrinfo*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.LinuxArm64.addrinfo*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.LinuxX64.addrinfo*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.OsxArm64.addrinfo*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.OsxX64.addrinfo*)value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_next");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_protocol</c>.</summary>
-        internal static bool Has_ai_protocol => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_protocol => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_protocol</c> field.</summary>
         internal int ai_protocol
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_protocol;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_protocol;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_protocol;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_protocol;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_protocol;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_protocol;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_protocol");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_protocol = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_protocol = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_protocol = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_protocol = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_protocol = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_protocol = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_protocol");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_socktype</c>.</summary>
-        internal static bool Has_ai_socktype => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ai_socktype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ai_socktype</c> field.</summary>
         internal int ai_socktype
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_socktype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_socktype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_socktype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_socktype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_socktype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_socktype;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_socktype");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_socktype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_socktype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_socktype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_socktype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_socktype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_socktype = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_socktype");
             }
         }
@@ -192,61 +277,96 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 12;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 12;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 12;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct cmsghdr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_len</c>.</summary>
-        internal static bool Has_cmsg_len => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_cmsg_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>cmsg_len</c> field.</summary>
         internal nuint cmsg_len
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_len);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nuint)((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_len);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nuint)((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_len);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nuint)((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_len);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_len");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_len = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_len = unchecked((uint)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_len = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_len = unchecked((uint)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_len");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_level</c>.</summary>
-        internal static bool Has_cmsg_level => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_cmsg_level => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>cmsg_level</c> field.</summary>
         internal int cmsg_level
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_level;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_level;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_level;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_level;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_level;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_level;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_level");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_level = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_level = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_level = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_level = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_level = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_level = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_level");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_type</c>.</summary>
-        internal static bool Has_cmsg_type => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_cmsg_type => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>cmsg_type</c> field.</summary>
         internal int cmsg_type
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_type;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_type;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_type;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_type;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_type;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_type;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_type");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_type = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.cmsghdr*)_pointer)->cmsg_type = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.cmsghdr*)_pointer)->cmsg_type = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.cmsghdr*)_pointer)->cmsg_type = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.cmsghdr*)_pointer)->cmsg_type = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_type = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_type");
             }
         }
@@ -269,97 +389,152 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 32;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct hostent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addr_list</c>.</summary>
-        internal static bool Has_h_addr_list => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_h_addr_list => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>h_addr_list</c> field.</summary>
         internal byte** h_addr_list
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addr_list;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_addr_list;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_addr_list;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addr_list;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addr_list;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addr_list;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addr_list");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addr_list = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_addr_list = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_addr_list = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addr_list = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addr_list = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addr_list = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addr_list");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addrtype</c>.</summary>
-        internal static bool Has_h_addrtype => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_h_addrtype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>h_addrtype</c> field.</summary>
         internal int h_addrtype
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addrtype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_addrtype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_addrtype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addrtype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addrtype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addrtype;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addrtype");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addrtype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_addrtype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_addrtype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addrtype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addrtype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addrtype = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addrtype");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_aliases</c>.</summary>
-        internal static bool Has_h_aliases => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_h_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>h_aliases</c> field.</summary>
         internal byte** h_aliases
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_aliases");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_length</c>.</summary>
-        internal static bool Has_h_length => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_h_length => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>h_length</c> field.</summary>
         internal int h_length
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_length;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_length;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_length;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_length;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_length;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_length;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_length");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_length = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_length = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_length = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_length = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_length = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_length = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_length");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_name</c>.</summary>
-        internal static bool Has_h_name => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_h_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>h_name</c> field.</summary>
         internal byte* h_name
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_name");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.hostent*)_pointer)->h_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.hostent*)_pointer)->h_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_name");
             }
         }
@@ -382,20 +557,30 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct in6_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct in6_addr</c> has <c>s6_addr</c>.</summary>
-        internal static bool Has_s6_addr => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The elements of the <c>s6_addr</c> array.</summary>
         internal global::System.Span<byte> s6_addr
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.in6_addr*)_pointer)->s6_addr, 16);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxArm64.in6_addr*)_pointer)->s6_addr, 16);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxMuslX64.in6_addr*)_pointer)->s6_addr, 16);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.in6_addr*)_pointer)->s6_addr, 16);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.in6_addr*)_pointer)->s6_addr, 16);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.in6_addr*)_pointer)->s6_addr, 16);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in6_addr.s6_addr");
             }
         }
@@ -418,25 +603,40 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 4;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 4;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 4;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 4;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 4;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 4;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct in_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct in_addr</c> has <c>s_addr</c>.</summary>
-        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>s_addr</c> field.</summary>
         internal uint s_addr
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.in_addr*)_pointer)->s_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.in_addr*)_pointer)->s_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.in_addr*)_pointer)->s_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.in_addr*)_pointer)->s_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.in_addr*)_pointer)->s_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.in_addr*)_pointer)->s_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.in_addr*)_pointer)->s_addr = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.in_addr*)_pointer)->s_addr = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.in_addr*)_pointer)->s_addr = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.in_addr*)_pointer)->s_addr = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.in_addr*)_pointer)->s_addr = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.in_addr*)_pointer)->s_addr = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
         }
@@ -459,43 +659,68 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct iovec");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct iovec</c> has <c>iov_base</c>.</summary>
-        internal static bool Has_iov_base => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_iov_base => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>iov_base</c> field.</summary>
         internal void* iov_base
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_base;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.iovec*)_pointer)->iov_base;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.iovec*)_pointer)->iov_base;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.iovec*)_pointer)->iov_base;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.iovec*)_pointer)->iov_base;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_base;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_base");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_base = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.iovec*)_pointer)->iov_base = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.iovec*)_pointer)->iov_base = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.iovec*)_pointer)->iov_base = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.iovec*)_pointer)->iov_base = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_base = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_base");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct iovec</c> has <c>iov_len</c>.</summary>
-        internal static bool Has_iov_len => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_iov_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>iov_len</c> field.</summary>
         internal nuint iov_len
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.iovec*)_pointer)->iov_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.iovec*)_pointer)->iov_len;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.iovec*)_pointer)->iov_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.iovec*)_pointer)->iov_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_len");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.iovec*)_pointer)->iov_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.iovec*)_pointer)->iov_len = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.iovec*)_pointer)->iov_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.iovec*)_pointer)->iov_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_len = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_len");
             }
         }
@@ -518,43 +743,68 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 8;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct linger");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_linger</c>.</summary>
-        internal static bool Has_l_linger => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_l_linger => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>l_linger</c> field.</summary>
         internal int l_linger
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_linger;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.linger*)_pointer)->l_linger;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.linger*)_pointer)->l_linger;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_linger;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_linger;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_linger;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_linger");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_linger = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.linger*)_pointer)->l_linger = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.linger*)_pointer)->l_linger = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_linger = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_linger = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_linger = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_linger");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_onoff</c>.</summary>
-        internal static bool Has_l_onoff => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_l_onoff => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>l_onoff</c> field.</summary>
         internal int l_onoff
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_onoff;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.linger*)_pointer)->l_onoff;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.linger*)_pointer)->l_onoff;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_onoff;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_onoff;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_onoff;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_onoff");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_onoff = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.linger*)_pointer)->l_onoff = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.linger*)_pointer)->l_onoff = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_onoff = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_onoff = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_onoff = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_onoff");
             }
         }
@@ -577,133 +827,208 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 56;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 56;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 56;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 48;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct msghdr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_control</c>.</summary>
-        internal static bool Has_msg_control => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_control => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_control</c> field.</summary>
         internal void* msg_control
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_control;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_control;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_control;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_control;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_control;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_control;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_control");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_control = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_control = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_control = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_control = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_control = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_control = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_control");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_controllen</c>.</summary>
-        internal static bool Has_msg_controllen => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_controllen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_controllen</c> field.</summary>
         internal nuint msg_controllen
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_controllen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_controllen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nuint)((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_controllen);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_controllen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nuint)((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_controllen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nuint)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_controllen);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_controllen");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_controllen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_controllen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_controllen = unchecked((uint)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_controllen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_controllen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_controllen = unchecked((uint)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_controllen");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_flags</c>.</summary>
-        internal static bool Has_msg_flags => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_flags</c> field.</summary>
         internal int msg_flags
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_flags;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_flags;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_flags");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_flags = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_flags = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_flags");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_iov</c>.</summary>
-        internal static bool Has_msg_iov => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_iov => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_iov</c> field.</summary>
         internal void* msg_iov
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iov;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return (void*)((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_iov;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return (void*)((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_iov;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iov;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_iov;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iov;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iov");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.FreebsdX64.iovec*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.LinuxArm64.iovec*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.LinuxMuslX64.iovec*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.LinuxX64.iovec*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.OsxArm64.iovec*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.OsxX64.iovec*)value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iov");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_iovlen</c>.</summary>
-        internal static bool Has_msg_iovlen => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_iovlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_iovlen</c> field.</summary>
-        internal nuint msg_iovlen
+        internal nint msg_iovlen
         {
             get
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iovlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iovlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return unchecked((nint)((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_iovlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nint)((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_iovlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((nint)((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iovlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nint)((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_iovlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iovlen);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iovlen");
             }
             set
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iovlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iovlen = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_iovlen = unchecked((nuint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_iovlen = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_iovlen = unchecked((nuint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_iovlen = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iovlen = unchecked((int)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iovlen");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_name</c>.</summary>
-        internal static bool Has_msg_name => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_name</c> field.</summary>
         internal void* msg_name
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_name");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_name");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_namelen</c>.</summary>
-        internal static bool Has_msg_namelen => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_msg_namelen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>msg_namelen</c> field.</summary>
         internal uint msg_namelen
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_namelen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_namelen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_namelen;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_namelen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_namelen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_namelen;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_namelen");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_namelen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.msghdr*)_pointer)->msg_namelen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.msghdr*)_pointer)->msg_namelen = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.msghdr*)_pointer)->msg_namelen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.msghdr*)_pointer)->msg_namelen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_namelen = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_namelen");
             }
         }
@@ -726,61 +1051,96 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 8;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct pollfd");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>events</c>.</summary>
-        internal static bool Has_events => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_events => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>events</c> field.</summary>
         internal short events
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->events;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->events;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.events");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->events = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->events = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.events");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>fd</c>.</summary>
-        internal static bool Has_fd => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_fd => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>fd</c> field.</summary>
         internal int fd
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.fd");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.fd");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>revents</c>.</summary>
-        internal static bool Has_revents => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_revents => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>revents</c> field.</summary>
         internal short revents
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->revents;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->revents;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->revents;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->revents;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->revents;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->revents;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.revents");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->revents = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->revents = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->revents = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->revents = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->revents = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->revents = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.revents");
             }
         }
@@ -803,61 +1163,96 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 24;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 24;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 24;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 24;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 24;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 24;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct protoent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_aliases</c>.</summary>
-        internal static bool Has_p_aliases => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_p_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>p_aliases</c> field.</summary>
         internal byte** p_aliases
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_aliases");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_name</c>.</summary>
-        internal static bool Has_p_name => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_p_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>p_name</c> field.</summary>
         internal byte* p_name
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_name");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_name");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_proto</c>.</summary>
-        internal static bool Has_p_proto => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_p_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>p_proto</c> field.</summary>
         internal int p_proto
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_proto;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_proto");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.protoent*)_pointer)->p_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.protoent*)_pointer)->p_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_proto = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_proto");
             }
         }
@@ -880,79 +1275,124 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 32;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct servent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_aliases</c>.</summary>
-        internal static bool Has_s_aliases => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>s_aliases</c> field.</summary>
         internal byte** s_aliases
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_aliases");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_name</c>.</summary>
-        internal static bool Has_s_name => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>s_name</c> field.</summary>
         internal byte* s_name
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_name");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_name");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_port</c>.</summary>
-        internal static bool Has_s_port => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>s_port</c> field.</summary>
         internal int s_port
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_port");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_port = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_proto</c>.</summary>
-        internal static bool Has_s_proto => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_s_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>s_proto</c> field.</summary>
         internal byte* s_proto
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_proto;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_proto");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.servent*)_pointer)->s_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.servent*)_pointer)->s_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_proto = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_proto");
             }
         }
@@ -975,39 +1415,81 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_data</c>.</summary>
-        internal static bool Has_sa_data => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sa_data => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The elements of the <c>sa_data</c> array.</summary>
         internal global::System.Span<byte> sa_data
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_data, 14);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxArm64.sockaddr*)_pointer)->sa_data, 14);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)_pointer)->sa_data, 14);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_data, 14);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_data, 14);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_data, 14);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_data");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_family</c>.</summary>
-        internal static bool Has_sa_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sa_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sa_family</c> field.</summary>
         internal ushort sa_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr*)_pointer)->sa_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)_pointer)->sa_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr*)_pointer)->sa_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)_pointer)->sa_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_family");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_len</c>.</summary>
+        internal static bool Has_sa_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>The <c>sa_len</c> field.</summary>
+        internal byte sa_len
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_len;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_len");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_len = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_len");
             }
         }
     }
@@ -1029,69 +1511,126 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_in");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_addr</c>.</summary>
-        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>A view of the <c>sin_addr</c> struct inside this one.</summary>
         internal in_addr sin_addr
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new in_addr(&((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new in_addr(&((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new in_addr(&((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new in_addr(&((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new in_addr(&((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new in_addr(&((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_addr);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_family</c>.</summary>
-        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin_family</c> field.</summary>
         internal ushort sin_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
         }
 
+        /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_len</c>.</summary>
+        internal static bool Has_sin_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>The <c>sin_len</c> field.</summary>
+        internal byte sin_len
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_len;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_len");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_len = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_len");
+            }
+        }
+
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_port</c>.</summary>
-        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin_port</c> field.</summary>
         internal ushort sin_port
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_port = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_zero</c>.</summary>
-        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The elements of the <c>sin_zero</c> array.</summary>
         internal global::System.Span<byte> sin_zero
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_zero, 8);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxArm64.sockaddr_in*)_pointer)->sin_zero, 8);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in*)_pointer)->sin_zero, 8);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_zero, 8);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_zero, 8);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_zero, 8);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_zero");
             }
         }
@@ -1114,92 +1653,164 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 28;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 28;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 28;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 28;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 28;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 28;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_in6");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_addr</c>.</summary>
-        internal static bool Has_sin6_addr => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>A view of the <c>sin6_addr</c> struct inside this one.</summary>
         internal in6_addr sin6_addr
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new in6_addr(&((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new in6_addr(&((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new in6_addr(&((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new in6_addr(&((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new in6_addr(&((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new in6_addr(&((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_addr);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_family</c>.</summary>
-        internal static bool Has_sin6_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin6_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin6_family</c> field.</summary>
         internal ushort sin6_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_family");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_flowinfo</c>.</summary>
-        internal static bool Has_sin6_flowinfo => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin6_flowinfo => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin6_flowinfo</c> field.</summary>
         internal uint sin6_flowinfo
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_flowinfo");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_flowinfo");
             }
         }
 
+        /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_len</c>.</summary>
+        internal static bool Has_sin6_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>The <c>sin6_len</c> field.</summary>
+        internal byte sin6_len
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_len;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_len");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_len = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_len");
+            }
+        }
+
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_port</c>.</summary>
-        internal static bool Has_sin6_port => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin6_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin6_port</c> field.</summary>
         internal ushort sin6_port
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_port");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_scope_id</c>.</summary>
-        internal static bool Has_sin6_scope_id => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sin6_scope_id => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sin6_scope_id</c> field.</summary>
         internal uint sin6_scope_id
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_scope_id;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_scope_id;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_scope_id;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_scope_id;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_scope_id");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_scope_id");
             }
         }
@@ -1222,26 +1833,63 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 128;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 128;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 128;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 128;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 128;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 128;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_storage");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_storage</c> has <c>ss_family</c>.</summary>
-        internal static bool Has_ss_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_ss_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>ss_family</c> field.</summary>
         internal ushort ss_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_storage*)_pointer)->ss_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_storage*)_pointer)->ss_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_storage*)_pointer)->ss_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_storage*)_pointer)->ss_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_storage*)_pointer)->ss_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_storage*)_pointer)->ss_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_family");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct sockaddr_storage</c> has <c>ss_len</c>.</summary>
+        internal static bool Has_ss_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>The <c>ss_len</c> field.</summary>
+        internal byte ss_len
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_len;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_len");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_len = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_len");
             }
         }
     }
@@ -1263,38 +1911,80 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 106;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 110;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 110;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 110;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 106;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 106;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_un");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_family</c>.</summary>
-        internal static bool Has_sun_family => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sun_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>sun_family</c> field.</summary>
         internal ushort sun_family
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.sockaddr_un*)_pointer)->sun_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_un*)_pointer)->sun_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_family");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.sockaddr_un*)_pointer)->sun_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_un*)_pointer)->sun_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_family");
             }
         }
 
+        /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_len</c>.</summary>
+        internal static bool Has_sun_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>The <c>sun_len</c> field.</summary>
+        internal byte sun_len
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_len;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_len;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_len");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_len = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_len = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_len");
+            }
+        }
+
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_path</c>.</summary>
-        internal static bool Has_sun_path => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_sun_path => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The elements of the <c>sun_path</c> array.</summary>
         internal global::System.Span<byte> sun_path
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_path, 104);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxArm64.sockaddr_un*)_pointer)->sun_path, 108);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxMuslX64.sockaddr_un*)_pointer)->sun_path, 108);
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_path, 108);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_path, 104);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_path, 104);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_path");
             }
         }
@@ -1317,43 +2007,68 @@ internal static unsafe partial class Native
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct timeval");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_sec</c>.</summary>
-        internal static bool Has_tv_sec => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_tv_sec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>tv_sec</c> field.</summary>
         internal long tv_sec
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.timeval*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.timeval*)_pointer)->tv_sec;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_sec;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_sec");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.timeval*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.timeval*)_pointer)->tv_sec = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_sec = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_sec");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_usec</c>.</summary>
-        internal static bool Has_tv_usec => global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
+        internal static bool Has_tv_usec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
         /// <summary>The <c>tv_usec</c> field.</summary>
         internal long tv_usec
         {
             get
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_usec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.timeval*)_pointer)->tv_usec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.timeval*)_pointer)->tv_usec;
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_usec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((long)((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_usec);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_usec);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_usec");
             }
             set
             {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_usec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.timeval*)_pointer)->tv_usec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.timeval*)_pointer)->tv_usec = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_usec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_usec = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_usec = unchecked((int)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_usec");
             }
         }

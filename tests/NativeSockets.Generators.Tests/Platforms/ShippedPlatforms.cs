@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using NativeSockets.Generators.Model;
+using NativeSockets.Generators.Tests.Infrastructure;
+using NativeSockets.HeaderCheck;
+using Xunit;
+
+namespace NativeSockets.Generators.Tests.Platforms;
+
+/// <summary>The platforms the shipped definition files describe, resolved as the generator resolves them.</summary>
+internal static class ShippedPlatforms
+{
+    /// <summary>Every platform NativeSockets ships definitions for.</summary>
+    public static readonly string[] Names = { "linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "freebsd-x64" };
+
+    public static TheoryData<string> All => new(Names);
+
+    /// <summary>Platform <paramref name="name"/> of <paramref name="files"/> (path, text), resolved as the header checker resolves it.</summary>
+    public static PlatformModel Resolve(IEnumerable<(string Path, string Text)> files, string name) => DefinitionFolder.Load(files, name);
+
+    public static PlatformModel Get(string name) => Resolve(GeneratorHarness.ShippedDefinitions(), name);
+
+    /// <summary>The shipped files with one exact text replaced in one of them; fails if the text is not there.</summary>
+    public static (string Path, string Text)[] WithChange(string fileName, string from, string to)
+    {
+        var files = GeneratorHarness.ShippedDefinitions();
+        var index = Array.FindIndex(files, f => f.Path == "native-defs/" + fileName);
+        if (index < 0 || !files[index].Text.Contains(from, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{from}' is not in {fileName}.", nameof(from));
+        }
+
+        files[index] = (files[index].Path, files[index].Text.Replace(from, to, StringComparison.Ordinal));
+        return files;
+    }
+}
