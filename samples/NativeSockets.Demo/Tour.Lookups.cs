@@ -40,14 +40,6 @@ internal sealed unsafe partial class Tour
 
         var byAddress = NativeSocket.GetHostByAddr("127.0.0.1");
         CheckEqual("GetHostByAddr(\"127.0.0.1\").Name", Quote(byAddress.Name), Quote(Dns.GetHostEntry(IPAddress.Loopback).HostName), "getnameinfo through Dns.GetHostEntry");
-        try
-        {
-            Info("GetHostByAddr(\"::1\")", NativeSocket.GetHostByAddr("::1"));
-        }
-        catch (OSErrorException e)
-        {
-            Info("GetHostByAddr(\"::1\") (no ::1 in the hosts file)", $"OSErrorException {e.Space} {e.ErrorCode}: {Quote(e.Message)}");
-        }
 
         try
         {
@@ -58,7 +50,10 @@ internal sealed unsafe partial class Tour
             Check("GetHostByAddr(\"not-an-ip\") (Nim looks up 255.255.255.255)", $"{e.GetType().Name} for '{e.ParamName}'", true, "ArgumentException");
         }
 
-        ExpectOSError("GetHostByName(\"no-such-host.invalid\")", () => NativeSocket.GetHostByName("no-such-host.invalid"), "no-such-host.invalid");
+        // A 64-character label is longer than DNS allows, so the resolver refuses the name without asking
+        // a name server: the tour never sends anything off the machine.
+        var unresolvable = new string('x', 64) + ".invalid";
+        ExpectOSError("GetHostByName(a name with a 64-character label)", () => NativeSocket.GetHostByName(unresolvable), unresolvable);
         CheckEqual("GetHostname()", Quote(NativeSocket.GetHostname()), Quote(Dns.GetHostName()), "Dns.GetHostName");
     }
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NativeSockets.Interop;
+using NativeSockets.Tests.Support;
 using Xunit;
 
 namespace NativeSockets.Tests;
@@ -46,11 +47,11 @@ public class HostLookupTests
     [Fact]
     public void An_unknown_host_throws_the_resolver_error_naming_the_host()
     {
-        var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetHostByName("no-such-host.invalid"));
+        var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetHostByName(Unresolvable.Name));
 
         Assert.Equal(OSErrorSpace.Resolver, error.Space);
-        Assert.Contains(error.ErrorCode, new[] { Native.HOST_NOT_FOUND, Native.NO_DATA, Native.TRY_AGAIN });
-        Assert.Equal(NativeErrorText.Describe(error.ErrorCode, OSErrorSpace.Resolver) + "\nAdditional info: getHostByName(\"no-such-host.invalid\")", error.Message);
+        Assert.Equal(Native.HOST_NOT_FOUND, error.ErrorCode);
+        Assert.Equal(NativeErrorText.Describe(error.ErrorCode, OSErrorSpace.Resolver) + $"\nAdditional info: getHostByName(\"{Unresolvable.Name}\")", error.Message);
     }
 
     [Fact]
@@ -64,35 +65,6 @@ public class HostLookupTests
         Assert.Equal(Domain.AF_INET, host.AddrType);
         Assert.Equal(4, host.Length);
         Assert.Contains("127.0.0.1", host.AddrList);
-    }
-
-    [Fact]
-    public void GetHostByAddr_handles_IPv6_and_agrees_with_getnameinfo()
-    {
-        string? expected;
-        try
-        {
-            expected = Dns.GetHostEntry(IPAddress.IPv6Loopback).HostName;
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.HostNotFound)
-        {
-            expected = null;
-        }
-
-        if (expected is null)
-        {
-            var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetHostByAddr("::1"));
-            Assert.Equal(OSErrorSpace.Resolver, error.Space);
-            Assert.Equal(Native.HOST_NOT_FOUND, error.ErrorCode);
-            Assert.EndsWith("Additional info: getHostByAddr(\"::1\")", error.Message, StringComparison.Ordinal);
-            return;
-        }
-
-        var host = NativeSocket.GetHostByAddr("::1");
-        Assert.Equal(expected, host.Name);
-        Assert.Equal(Domain.AF_INET6, host.AddrType);
-        Assert.Equal(16, host.Length);
-        Assert.Contains("::1", host.AddrList);
     }
 
     [Theory]
