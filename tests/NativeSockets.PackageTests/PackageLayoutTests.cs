@@ -23,6 +23,8 @@ public sealed class PackageLayoutTests(PackedPackage package)
             "NativeSockets.nuspec",
             "README.md",
             .. PackedPackage.TargetFrameworks.SelectMany(tfm => new[] { $"lib/{tfm}/NativeSockets.dll", $"lib/{tfm}/NativeSockets.xml" }),
+            // MSBuild files for the apps that use the package, directly or through another package.
+            .. LibraryBuildFiles().SelectMany(name => new[] { $"build/{name}", $"buildTransitive/{name}" }),
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), PackageEntries.Content(package.PackageEntries));
@@ -53,5 +55,12 @@ public sealed class PackageLayoutTests(PackedPackage package)
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), PackageEntries.Content(package.SymbolEntries));
+    }
+
+    /// <summary>The files of the library's build/ folder, which the package hands to the apps' builds.</summary>
+    private static string[] LibraryBuildFiles()
+    {
+        var folder = Path.Combine(BuildFacts.RepositoryRoot, "src", "NativeSockets", "build");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToArray() : [];
     }
 }
