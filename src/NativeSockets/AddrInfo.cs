@@ -92,7 +92,7 @@ public unsafe struct AddrInfo
         readonly get
         {
             var copy = this;
-            return new Native.addrinfo(&copy).ai_addrlen;
+            return checked((uint)new Native.addrinfo(&copy).ai_addrlen);
         }
 
         set

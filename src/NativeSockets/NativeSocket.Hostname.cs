@@ -24,7 +24,7 @@ public static unsafe partial class NativeSocket
             int result;
             fixed (byte* name = buffer)
             {
-                result = Native.gethostname(name, (nuint)size);
+                result = Native.gethostname(name, size);
             }
 
             var error = result == 0 ? Native.ENAMETOOLONG : Marshal.GetLastPInvokeError();

@@ -31,6 +31,7 @@ public class LibraryImportCompatibilityTests
     [InlineData("osx-x64")]
     [InlineData("osx-arm64")]
     [InlineData("freebsd-x64")]
+    [InlineData("win-x64")]
     public void Every_function_is_accepted_by_LibraryImportGenerator_and_lowered_to_our_signature(string platformName)
     {
         var shipped = GeneratorHarness.ShippedDefinitions();

@@ -11,7 +11,7 @@ namespace NativeSockets.Generators.Tests.Platforms;
 internal static class ShippedPlatforms
 {
     /// <summary>Every platform NativeSockets ships definitions for.</summary>
-    public static readonly string[] Names = { "linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "freebsd-x64" };
+    public static readonly string[] Names = { "linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64", "freebsd-x64" };
 
     public static TheoryData<string> All => new(Names);
 

@@ -20,6 +20,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AF_INET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AF_INET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AF_INET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AF_INET;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AF_INET");
         }
     }
@@ -36,6 +37,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AF_INET6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AF_INET6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AF_INET6;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AF_INET6;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AF_INET6");
         }
     }
@@ -68,6 +70,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AF_UNIX;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AF_UNIX;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AF_UNIX;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AF_UNIX;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AF_UNIX");
         }
     }
@@ -84,6 +87,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AF_UNSPEC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AF_UNSPEC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AF_UNSPEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AF_UNSPEC;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AF_UNSPEC");
         }
     }
@@ -100,6 +104,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_ADDRCONFIG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_ADDRCONFIG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_ADDRCONFIG;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_ADDRCONFIG;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_ADDRCONFIG");
         }
     }
@@ -116,6 +121,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_ALL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_ALL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_ALL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_ALL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_ALL");
         }
     }
@@ -132,6 +138,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_CANONNAME;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_CANONNAME;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_CANONNAME;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_CANONNAME;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_CANONNAME");
         }
     }
@@ -148,6 +155,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_NUMERICHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_NUMERICHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_NUMERICHOST;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_NUMERICHOST;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_NUMERICHOST");
         }
     }
@@ -164,6 +172,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_NUMERICSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_NUMERICSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_NUMERICSERV;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_NUMERICSERV;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_NUMERICSERV");
         }
     }
@@ -180,6 +189,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_PASSIVE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_PASSIVE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_PASSIVE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_PASSIVE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_PASSIVE");
         }
     }
@@ -196,6 +206,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.AI_V4MAPPED;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.AI_V4MAPPED;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.AI_V4MAPPED;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AI_V4MAPPED;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("AI_V4MAPPED");
         }
     }
@@ -308,6 +319,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_AGAIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_AGAIN");
         }
     }
@@ -324,6 +336,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_BADFLAGS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_BADFLAGS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_BADFLAGS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_BADFLAGS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_BADFLAGS");
         }
     }
@@ -340,6 +353,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_FAIL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_FAIL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_FAIL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_FAIL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_FAIL");
         }
     }
@@ -356,6 +370,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_FAMILY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_FAMILY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_FAMILY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_FAMILY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_FAMILY");
         }
     }
@@ -372,6 +387,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_MEMORY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_MEMORY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_MEMORY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_MEMORY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_MEMORY");
         }
     }
@@ -388,6 +404,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_NODATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_NODATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_NODATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_NODATA;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_NODATA");
         }
     }
@@ -404,6 +421,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_NONAME;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_NONAME;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_NONAME;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_NONAME;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_NONAME");
         }
     }
@@ -436,6 +454,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_SERVICE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_SERVICE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_SERVICE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_SERVICE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_SERVICE");
         }
     }
@@ -452,6 +471,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EAI_SOCKTYPE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EAI_SOCKTYPE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EAI_SOCKTYPE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.EAI_SOCKTYPE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EAI_SOCKTYPE");
         }
     }
@@ -1268,6 +1288,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.FD_SETSIZE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.FD_SETSIZE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.FD_SETSIZE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FD_SETSIZE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("FD_SETSIZE");
         }
     }
@@ -1300,6 +1321,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((long)global::NativeSockets.Interop.LinuxX64.FIONBIO);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((long)global::NativeSockets.Interop.OsxArm64.FIONBIO);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)global::NativeSockets.Interop.OsxX64.FIONBIO);
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)global::NativeSockets.Interop.WinX64.FIONBIO);
             throw global::NativeSockets.Interop.PlatformDetection.Missing("FIONBIO");
         }
     }
@@ -1332,6 +1354,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((long)global::NativeSockets.Interop.LinuxX64.FIONREAD);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((long)global::NativeSockets.Interop.OsxArm64.FIONREAD);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)global::NativeSockets.Interop.OsxX64.FIONREAD);
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)global::NativeSockets.Interop.WinX64.FIONREAD);
             throw global::NativeSockets.Interop.PlatformDetection.Missing("FIONREAD");
         }
     }
@@ -1432,6 +1455,17 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>HANDLE_FLAG_INHERIT</c> on the running platform.</summary>
+    internal static uint HANDLE_FLAG_INHERIT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.HANDLE_FLAG_INHERIT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("HANDLE_FLAG_INHERIT");
+        }
+    }
+
     /// <summary><c>HOST_NOT_FOUND</c> on the running platform.</summary>
     internal static int HOST_NOT_FOUND
     {
@@ -1442,6 +1476,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.HOST_NOT_FOUND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.HOST_NOT_FOUND;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("HOST_NOT_FOUND");
         }
     }
@@ -1458,6 +1493,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INADDR_ANY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INADDR_ANY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INADDR_ANY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INADDR_ANY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INADDR_ANY");
         }
     }
@@ -1474,6 +1510,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INADDR_BROADCAST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INADDR_BROADCAST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INADDR_BROADCAST;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INADDR_BROADCAST;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INADDR_BROADCAST");
         }
     }
@@ -1490,6 +1527,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INADDR_LOOPBACK;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INADDR_LOOPBACK;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INADDR_LOOPBACK;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INADDR_LOOPBACK;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INADDR_LOOPBACK");
         }
     }
@@ -1506,6 +1544,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INADDR_NONE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INADDR_NONE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INADDR_NONE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INADDR_NONE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INADDR_NONE");
         }
     }
@@ -1522,6 +1561,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INET6_ADDRSTRLEN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INET6_ADDRSTRLEN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INET6_ADDRSTRLEN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INET6_ADDRSTRLEN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INET6_ADDRSTRLEN");
         }
     }
@@ -1538,7 +1578,19 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.INET_ADDRSTRLEN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.INET_ADDRSTRLEN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.INET_ADDRSTRLEN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INET_ADDRSTRLEN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INET_ADDRSTRLEN");
+        }
+    }
+
+    /// <summary><c>INVALID_SOCKET</c> on the running platform.</summary>
+    internal static ulong INVALID_SOCKET
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INVALID_SOCKET;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("INVALID_SOCKET");
         }
     }
 
@@ -1553,6 +1605,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IOC_IN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IOC_IN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IOC_IN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOC_IN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IOC_IN");
         }
     }
@@ -1568,6 +1621,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IOC_INOUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IOC_INOUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IOC_INOUT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOC_INOUT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IOC_INOUT");
         }
     }
@@ -1583,6 +1637,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IOC_OUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IOC_OUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IOC_OUT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOC_OUT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IOC_OUT");
         }
     }
@@ -1599,6 +1654,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_ICMP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_ICMP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_ICMP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_ICMP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_ICMP");
         }
     }
@@ -1615,6 +1671,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_ICMPV6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_ICMPV6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_ICMPV6;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_ICMPV6;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_ICMPV6");
         }
     }
@@ -1631,6 +1688,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_IP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_IP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_IP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_IP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_IP");
         }
     }
@@ -1647,6 +1705,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_IPV6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_IPV6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_IPV6;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_IPV6;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_IPV6");
         }
     }
@@ -1663,6 +1722,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_RAW;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_RAW;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_RAW;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_RAW;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_RAW");
         }
     }
@@ -1679,6 +1739,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_TCP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_TCP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_TCP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_TCP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_TCP");
         }
     }
@@ -1695,6 +1756,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPPROTO_UDP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPPROTO_UDP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPPROTO_UDP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPPROTO_UDP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPPROTO_UDP");
         }
     }
@@ -1711,6 +1773,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_JOIN_GROUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_JOIN_GROUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_JOIN_GROUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_JOIN_GROUP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_JOIN_GROUP");
         }
     }
@@ -1727,6 +1790,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_LEAVE_GROUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_LEAVE_GROUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_LEAVE_GROUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_LEAVE_GROUP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_LEAVE_GROUP");
         }
     }
@@ -1743,6 +1807,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_MULTICAST_HOPS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_MULTICAST_HOPS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_MULTICAST_HOPS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_MULTICAST_HOPS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_MULTICAST_HOPS");
         }
     }
@@ -1759,6 +1824,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_MULTICAST_IF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_MULTICAST_IF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_MULTICAST_IF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_MULTICAST_IF;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_MULTICAST_IF");
         }
     }
@@ -1775,6 +1841,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_MULTICAST_LOOP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_MULTICAST_LOOP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_MULTICAST_LOOP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_MULTICAST_LOOP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_MULTICAST_LOOP");
         }
     }
@@ -1791,6 +1858,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_UNICAST_HOPS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_UNICAST_HOPS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_UNICAST_HOPS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_UNICAST_HOPS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_UNICAST_HOPS");
         }
     }
@@ -1807,6 +1875,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IPV6_V6ONLY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IPV6_V6ONLY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IPV6_V6ONLY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IPV6_V6ONLY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IPV6_V6ONLY");
         }
     }
@@ -1823,6 +1892,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_ADD_MEMBERSHIP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_ADD_MEMBERSHIP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_ADD_MEMBERSHIP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_ADD_MEMBERSHIP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_ADD_MEMBERSHIP");
         }
     }
@@ -1839,6 +1909,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_DROP_MEMBERSHIP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_DROP_MEMBERSHIP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_DROP_MEMBERSHIP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_DROP_MEMBERSHIP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_DROP_MEMBERSHIP");
         }
     }
@@ -1855,6 +1926,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_HDRINCL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_HDRINCL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_HDRINCL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_HDRINCL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_HDRINCL");
         }
     }
@@ -1871,6 +1943,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_MULTICAST_IF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_MULTICAST_IF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_MULTICAST_IF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_MULTICAST_IF;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_MULTICAST_IF");
         }
     }
@@ -1887,6 +1960,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_MULTICAST_LOOP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_MULTICAST_LOOP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_MULTICAST_LOOP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_MULTICAST_LOOP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_MULTICAST_LOOP");
         }
     }
@@ -1903,6 +1977,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_MULTICAST_TTL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_MULTICAST_TTL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_MULTICAST_TTL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_MULTICAST_TTL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_MULTICAST_TTL");
         }
     }
@@ -1919,6 +1994,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_TOS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_TOS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_TOS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_TOS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_TOS");
         }
     }
@@ -1935,6 +2011,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.IP_TTL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.IP_TTL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_TTL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_TTL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_TTL");
         }
     }
@@ -1951,6 +2028,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_CTRUNC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_CTRUNC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_CTRUNC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_CTRUNC;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_CTRUNC");
         }
     }
@@ -1967,6 +2045,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_DONTROUTE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_DONTROUTE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_DONTROUTE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_DONTROUTE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_DONTROUTE");
         }
     }
@@ -2031,6 +2110,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_OOB;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_OOB;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_OOB;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_OOB;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_OOB");
         }
     }
@@ -2047,6 +2127,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_PEEK;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_PEEK;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_PEEK;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_PEEK;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_PEEK");
         }
     }
@@ -2063,6 +2144,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_TRUNC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_TRUNC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_TRUNC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_TRUNC;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_TRUNC");
         }
     }
@@ -2079,6 +2161,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_WAITALL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.MSG_WAITALL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.MSG_WAITALL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.MSG_WAITALL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_WAITALL");
         }
     }
@@ -2121,6 +2204,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_DGRAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_DGRAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_DGRAM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_DGRAM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_DGRAM");
         }
     }
@@ -2137,6 +2221,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_MAXHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_MAXHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_MAXHOST;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_MAXHOST;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_MAXHOST");
         }
     }
@@ -2153,6 +2238,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_MAXSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_MAXSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_MAXSERV;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_MAXSERV;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_MAXSERV");
         }
     }
@@ -2169,6 +2255,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_NAMEREQD;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_NAMEREQD;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_NAMEREQD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_NAMEREQD;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_NAMEREQD");
         }
     }
@@ -2185,6 +2272,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_NOFQDN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_NOFQDN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_NOFQDN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_NOFQDN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_NOFQDN");
         }
     }
@@ -2201,6 +2289,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_NUMERICHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_NUMERICHOST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_NUMERICHOST;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_NUMERICHOST;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_NUMERICHOST");
         }
     }
@@ -2217,6 +2306,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NI_NUMERICSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NI_NUMERICSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_NUMERICSERV;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_NUMERICSERV;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_NUMERICSERV");
         }
     }
@@ -2231,6 +2321,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_ADDRESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_ADDRESS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_ADDRESS");
         }
     }
@@ -2245,6 +2336,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_DATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_DATA;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_DATA");
         }
     }
@@ -2259,6 +2351,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_RECOVERY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_RECOVERY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_RECOVERY");
         }
     }
@@ -2323,6 +2416,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.PF_INET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.PF_INET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.PF_INET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.PF_INET;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("PF_INET");
         }
     }
@@ -2339,6 +2433,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.PF_INET6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.PF_INET6;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.PF_INET6;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.PF_INET6;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("PF_INET6");
         }
     }
@@ -2355,6 +2450,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.PF_UNIX;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.PF_UNIX;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.PF_UNIX;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.PF_UNIX;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("PF_UNIX");
         }
     }
@@ -2371,6 +2467,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.PF_UNSPEC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.PF_UNSPEC;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.PF_UNSPEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.PF_UNSPEC;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("PF_UNSPEC");
         }
     }
@@ -2387,6 +2484,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLERR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLERR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLERR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLERR;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLERR");
         }
     }
@@ -2403,6 +2501,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLHUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLHUP;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLHUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLHUP;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLHUP");
         }
     }
@@ -2419,6 +2518,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLIN");
         }
     }
@@ -2435,6 +2535,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLNVAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLNVAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLNVAL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLNVAL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLNVAL");
         }
     }
@@ -2451,6 +2552,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLOUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLOUT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLOUT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLOUT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLOUT");
         }
     }
@@ -2467,6 +2569,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLPRI;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLPRI;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLPRI;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLPRI;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLPRI");
         }
     }
@@ -2483,6 +2586,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLRDBAND;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLRDBAND;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLRDBAND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLRDBAND;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLRDBAND");
         }
     }
@@ -2499,6 +2603,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLRDNORM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLRDNORM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLRDNORM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLRDNORM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLRDNORM");
         }
     }
@@ -2515,6 +2620,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLWRBAND;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLWRBAND;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLWRBAND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLWRBAND;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLWRBAND");
         }
     }
@@ -2531,6 +2637,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.POLLWRNORM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.POLLWRNORM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.POLLWRNORM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.POLLWRNORM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("POLLWRNORM");
         }
     }
@@ -2548,6 +2655,39 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SCM_RIGHTS;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SCM_RIGHTS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SCM_RIGHTS");
+        }
+    }
+
+    /// <summary><c>SD_BOTH</c> on the running platform.</summary>
+    internal static int SD_BOTH
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SD_BOTH;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SD_BOTH");
+        }
+    }
+
+    /// <summary><c>SD_RECEIVE</c> on the running platform.</summary>
+    internal static int SD_RECEIVE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SD_RECEIVE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SD_RECEIVE");
+        }
+    }
+
+    /// <summary><c>SD_SEND</c> on the running platform.</summary>
+    internal static int SD_SEND
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SD_SEND;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SD_SEND");
         }
     }
 
@@ -2611,7 +2751,19 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((long)global::NativeSockets.Interop.LinuxX64.SIOCATMARK);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((long)global::NativeSockets.Interop.OsxArm64.SIOCATMARK);
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)global::NativeSockets.Interop.OsxX64.SIOCATMARK);
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)global::NativeSockets.Interop.WinX64.SIOCATMARK);
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SIOCATMARK");
+        }
+    }
+
+    /// <summary><c>SOCKET_ERROR</c> on the running platform.</summary>
+    internal static int SOCKET_ERROR
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCKET_ERROR;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCKET_ERROR");
         }
     }
 
@@ -2641,6 +2793,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOCK_DGRAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOCK_DGRAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOCK_DGRAM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCK_DGRAM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCK_DGRAM");
         }
     }
@@ -2671,6 +2824,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOCK_RAW;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOCK_RAW;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOCK_RAW;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCK_RAW;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCK_RAW");
         }
     }
@@ -2687,6 +2841,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOCK_RDM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOCK_RDM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOCK_RDM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCK_RDM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCK_RDM");
         }
     }
@@ -2703,6 +2858,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOCK_SEQPACKET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOCK_SEQPACKET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOCK_SEQPACKET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCK_SEQPACKET;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCK_SEQPACKET");
         }
     }
@@ -2719,6 +2875,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOCK_STREAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOCK_STREAM;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOCK_STREAM;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOCK_STREAM;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOCK_STREAM");
         }
     }
@@ -2735,6 +2892,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOL_SOCKET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOL_SOCKET;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOL_SOCKET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOL_SOCKET;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOL_SOCKET");
         }
     }
@@ -2751,6 +2909,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SOMAXCONN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SOMAXCONN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SOMAXCONN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SOMAXCONN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SOMAXCONN");
         }
     }
@@ -2767,6 +2926,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_ACCEPTCONN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_ACCEPTCONN;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_ACCEPTCONN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_ACCEPTCONN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_ACCEPTCONN");
         }
     }
@@ -2783,6 +2943,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_BROADCAST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_BROADCAST;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_BROADCAST;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_BROADCAST;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_BROADCAST");
         }
     }
@@ -2799,6 +2960,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_DEBUG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_DEBUG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_DEBUG;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_DEBUG;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_DEBUG");
         }
     }
@@ -2817,6 +2979,17 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>SO_DONTLINGER</c> on the running platform.</summary>
+    internal static int SO_DONTLINGER
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_DONTLINGER;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_DONTLINGER");
+        }
+    }
+
     /// <summary><c>SO_DONTROUTE</c> on the running platform.</summary>
     internal static int SO_DONTROUTE
     {
@@ -2829,6 +3002,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_DONTROUTE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_DONTROUTE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_DONTROUTE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_DONTROUTE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_DONTROUTE");
         }
     }
@@ -2845,7 +3019,19 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_ERROR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_ERROR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_ERROR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_ERROR;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_ERROR");
+        }
+    }
+
+    /// <summary><c>SO_EXCLUSIVEADDRUSE</c> on the running platform.</summary>
+    internal static int SO_EXCLUSIVEADDRUSE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_EXCLUSIVEADDRUSE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_EXCLUSIVEADDRUSE");
         }
     }
 
@@ -2861,6 +3047,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_KEEPALIVE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_KEEPALIVE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_KEEPALIVE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_KEEPALIVE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_KEEPALIVE");
         }
     }
@@ -2877,6 +3064,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_LINGER;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_LINGER;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_LINGER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_LINGER;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_LINGER");
         }
     }
@@ -2906,6 +3094,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_OOBINLINE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_OOBINLINE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_OOBINLINE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_OOBINLINE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_OOBINLINE");
         }
     }
@@ -2936,6 +3125,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_RCVBUF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_RCVBUF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_RCVBUF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_RCVBUF;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_RCVBUF");
         }
     }
@@ -2952,6 +3142,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_RCVLOWAT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_RCVLOWAT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_RCVLOWAT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_RCVLOWAT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_RCVLOWAT");
         }
     }
@@ -2968,6 +3159,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_RCVTIMEO;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_RCVTIMEO;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_RCVTIMEO;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_RCVTIMEO;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_RCVTIMEO");
         }
     }
@@ -2984,6 +3176,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_REUSEADDR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_REUSEADDR;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_REUSEADDR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_REUSEADDR;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_REUSEADDR");
         }
     }
@@ -3016,6 +3209,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_SNDBUF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_SNDBUF;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_SNDBUF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_SNDBUF;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_SNDBUF");
         }
     }
@@ -3032,6 +3226,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_SNDLOWAT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_SNDLOWAT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_SNDLOWAT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_SNDLOWAT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_SNDLOWAT");
         }
     }
@@ -3048,6 +3243,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_SNDTIMEO;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_SNDTIMEO;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_SNDTIMEO;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_SNDTIMEO;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_SNDTIMEO");
         }
     }
@@ -3064,7 +3260,30 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_TYPE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.SO_TYPE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.SO_TYPE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_TYPE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_TYPE");
+        }
+    }
+
+    /// <summary><c>SO_UPDATE_ACCEPT_CONTEXT</c> on the running platform.</summary>
+    internal static int SO_UPDATE_ACCEPT_CONTEXT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_UPDATE_ACCEPT_CONTEXT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_UPDATE_ACCEPT_CONTEXT");
+        }
+    }
+
+    /// <summary><c>SO_UPDATE_CONNECT_CONTEXT</c> on the running platform.</summary>
+    internal static int SO_UPDATE_CONNECT_CONTEXT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_UPDATE_CONNECT_CONTEXT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_UPDATE_CONNECT_CONTEXT");
         }
     }
 
@@ -3092,6 +3311,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TCP_KEEPCNT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TCP_KEEPCNT;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TCP_KEEPCNT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TCP_KEEPCNT;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TCP_KEEPCNT");
         }
     }
@@ -3106,6 +3326,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.TCP_KEEPIDLE;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.TCP_KEEPIDLE;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TCP_KEEPIDLE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TCP_KEEPIDLE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TCP_KEEPIDLE");
         }
     }
@@ -3122,6 +3343,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TCP_KEEPINTVL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TCP_KEEPINTVL;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TCP_KEEPINTVL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TCP_KEEPINTVL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TCP_KEEPINTVL");
         }
     }
@@ -3138,6 +3360,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TCP_MAXSEG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TCP_MAXSEG;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TCP_MAXSEG;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TCP_MAXSEG;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TCP_MAXSEG");
         }
     }
@@ -3154,6 +3377,7 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TCP_NODELAY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TCP_NODELAY;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TCP_NODELAY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TCP_NODELAY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TCP_NODELAY");
         }
     }
@@ -3168,7 +3392,547 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TRY_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TRY_AGAIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TRY_AGAIN");
+        }
+    }
+
+    /// <summary><c>WSADESCRIPTION_LEN</c> on the running platform.</summary>
+    internal static int WSADESCRIPTION_LEN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSADESCRIPTION_LEN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSADESCRIPTION_LEN");
+        }
+    }
+
+    /// <summary><c>WSAEACCES</c> on the running platform.</summary>
+    internal static int WSAEACCES
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEACCES;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEACCES");
+        }
+    }
+
+    /// <summary><c>WSAEADDRINUSE</c> on the running platform.</summary>
+    internal static int WSAEADDRINUSE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEADDRINUSE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEADDRINUSE");
+        }
+    }
+
+    /// <summary><c>WSAEADDRNOTAVAIL</c> on the running platform.</summary>
+    internal static int WSAEADDRNOTAVAIL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEADDRNOTAVAIL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEADDRNOTAVAIL");
+        }
+    }
+
+    /// <summary><c>WSAEAFNOSUPPORT</c> on the running platform.</summary>
+    internal static int WSAEAFNOSUPPORT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEAFNOSUPPORT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEAFNOSUPPORT");
+        }
+    }
+
+    /// <summary><c>WSAEALREADY</c> on the running platform.</summary>
+    internal static int WSAEALREADY
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEALREADY;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEALREADY");
+        }
+    }
+
+    /// <summary><c>WSAEBADF</c> on the running platform.</summary>
+    internal static int WSAEBADF
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEBADF;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEBADF");
+        }
+    }
+
+    /// <summary><c>WSAECONNABORTED</c> on the running platform.</summary>
+    internal static int WSAECONNABORTED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAECONNABORTED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAECONNABORTED");
+        }
+    }
+
+    /// <summary><c>WSAECONNREFUSED</c> on the running platform.</summary>
+    internal static int WSAECONNREFUSED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAECONNREFUSED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAECONNREFUSED");
+        }
+    }
+
+    /// <summary><c>WSAECONNRESET</c> on the running platform.</summary>
+    internal static int WSAECONNRESET
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAECONNRESET;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAECONNRESET");
+        }
+    }
+
+    /// <summary><c>WSAEDESTADDRREQ</c> on the running platform.</summary>
+    internal static int WSAEDESTADDRREQ
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEDESTADDRREQ;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEDESTADDRREQ");
+        }
+    }
+
+    /// <summary><c>WSAEDISCON</c> on the running platform.</summary>
+    internal static int WSAEDISCON
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEDISCON;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEDISCON");
+        }
+    }
+
+    /// <summary><c>WSAEFAULT</c> on the running platform.</summary>
+    internal static int WSAEFAULT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEFAULT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEFAULT");
+        }
+    }
+
+    /// <summary><c>WSAEHOSTDOWN</c> on the running platform.</summary>
+    internal static int WSAEHOSTDOWN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEHOSTDOWN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEHOSTDOWN");
+        }
+    }
+
+    /// <summary><c>WSAEHOSTUNREACH</c> on the running platform.</summary>
+    internal static int WSAEHOSTUNREACH
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEHOSTUNREACH;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEHOSTUNREACH");
+        }
+    }
+
+    /// <summary><c>WSAEINPROGRESS</c> on the running platform.</summary>
+    internal static int WSAEINPROGRESS
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEINPROGRESS;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEINPROGRESS");
+        }
+    }
+
+    /// <summary><c>WSAEINTR</c> on the running platform.</summary>
+    internal static int WSAEINTR
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEINTR;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEINTR");
+        }
+    }
+
+    /// <summary><c>WSAEINVAL</c> on the running platform.</summary>
+    internal static int WSAEINVAL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEINVAL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEINVAL");
+        }
+    }
+
+    /// <summary><c>WSAEISCONN</c> on the running platform.</summary>
+    internal static int WSAEISCONN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEISCONN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEISCONN");
+        }
+    }
+
+    /// <summary><c>WSAEMFILE</c> on the running platform.</summary>
+    internal static int WSAEMFILE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEMFILE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEMFILE");
+        }
+    }
+
+    /// <summary><c>WSAEMSGSIZE</c> on the running platform.</summary>
+    internal static int WSAEMSGSIZE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEMSGSIZE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEMSGSIZE");
+        }
+    }
+
+    /// <summary><c>WSAENETDOWN</c> on the running platform.</summary>
+    internal static int WSAENETDOWN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENETDOWN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENETDOWN");
+        }
+    }
+
+    /// <summary><c>WSAENETRESET</c> on the running platform.</summary>
+    internal static int WSAENETRESET
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENETRESET;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENETRESET");
+        }
+    }
+
+    /// <summary><c>WSAENETUNREACH</c> on the running platform.</summary>
+    internal static int WSAENETUNREACH
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENETUNREACH;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENETUNREACH");
+        }
+    }
+
+    /// <summary><c>WSAENOBUFS</c> on the running platform.</summary>
+    internal static int WSAENOBUFS
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENOBUFS;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENOBUFS");
+        }
+    }
+
+    /// <summary><c>WSAENOPROTOOPT</c> on the running platform.</summary>
+    internal static int WSAENOPROTOOPT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENOPROTOOPT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENOPROTOOPT");
+        }
+    }
+
+    /// <summary><c>WSAENOTCONN</c> on the running platform.</summary>
+    internal static int WSAENOTCONN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENOTCONN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENOTCONN");
+        }
+    }
+
+    /// <summary><c>WSAENOTSOCK</c> on the running platform.</summary>
+    internal static int WSAENOTSOCK
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAENOTSOCK;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAENOTSOCK");
+        }
+    }
+
+    /// <summary><c>WSAEOPNOTSUPP</c> on the running platform.</summary>
+    internal static int WSAEOPNOTSUPP
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEOPNOTSUPP;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEOPNOTSUPP");
+        }
+    }
+
+    /// <summary><c>WSAEPFNOSUPPORT</c> on the running platform.</summary>
+    internal static int WSAEPFNOSUPPORT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEPFNOSUPPORT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEPFNOSUPPORT");
+        }
+    }
+
+    /// <summary><c>WSAEPROTONOSUPPORT</c> on the running platform.</summary>
+    internal static int WSAEPROTONOSUPPORT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEPROTONOSUPPORT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEPROTONOSUPPORT");
+        }
+    }
+
+    /// <summary><c>WSAEPROTOTYPE</c> on the running platform.</summary>
+    internal static int WSAEPROTOTYPE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEPROTOTYPE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEPROTOTYPE");
+        }
+    }
+
+    /// <summary><c>WSAESHUTDOWN</c> on the running platform.</summary>
+    internal static int WSAESHUTDOWN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAESHUTDOWN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAESHUTDOWN");
+        }
+    }
+
+    /// <summary><c>WSAESOCKTNOSUPPORT</c> on the running platform.</summary>
+    internal static int WSAESOCKTNOSUPPORT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAESOCKTNOSUPPORT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAESOCKTNOSUPPORT");
+        }
+    }
+
+    /// <summary><c>WSAETIMEDOUT</c> on the running platform.</summary>
+    internal static int WSAETIMEDOUT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAETIMEDOUT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAETIMEDOUT");
+        }
+    }
+
+    /// <summary><c>WSAEWOULDBLOCK</c> on the running platform.</summary>
+    internal static int WSAEWOULDBLOCK
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAEWOULDBLOCK;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAEWOULDBLOCK");
+        }
+    }
+
+    /// <summary><c>WSAHOST_NOT_FOUND</c> on the running platform.</summary>
+    internal static int WSAHOST_NOT_FOUND
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAHOST_NOT_FOUND;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAHOST_NOT_FOUND");
+        }
+    }
+
+    /// <summary><c>WSANOTINITIALISED</c> on the running platform.</summary>
+    internal static int WSANOTINITIALISED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSANOTINITIALISED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSANOTINITIALISED");
+        }
+    }
+
+    /// <summary><c>WSANO_DATA</c> on the running platform.</summary>
+    internal static int WSANO_DATA
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSANO_DATA;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSANO_DATA");
+        }
+    }
+
+    /// <summary><c>WSANO_RECOVERY</c> on the running platform.</summary>
+    internal static int WSANO_RECOVERY
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSANO_RECOVERY;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSANO_RECOVERY");
+        }
+    }
+
+    /// <summary><c>WSASYSNOTREADY</c> on the running platform.</summary>
+    internal static int WSASYSNOTREADY
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSASYSNOTREADY;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSASYSNOTREADY");
+        }
+    }
+
+    /// <summary><c>WSASYS_STATUS_LEN</c> on the running platform.</summary>
+    internal static int WSASYS_STATUS_LEN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSASYS_STATUS_LEN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSASYS_STATUS_LEN");
+        }
+    }
+
+    /// <summary><c>WSATRY_AGAIN</c> on the running platform.</summary>
+    internal static int WSATRY_AGAIN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSATRY_AGAIN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSATRY_AGAIN");
+        }
+    }
+
+    /// <summary><c>WSATYPE_NOT_FOUND</c> on the running platform.</summary>
+    internal static int WSATYPE_NOT_FOUND
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSATYPE_NOT_FOUND;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSATYPE_NOT_FOUND");
+        }
+    }
+
+    /// <summary><c>WSAVERNOTSUPPORTED</c> on the running platform.</summary>
+    internal static int WSAVERNOTSUPPORTED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAVERNOTSUPPORTED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAVERNOTSUPPORTED");
+        }
+    }
+
+    /// <summary><c>WSA_FLAG_NO_HANDLE_INHERIT</c> on the running platform.</summary>
+    internal static uint WSA_FLAG_NO_HANDLE_INHERIT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSA_FLAG_NO_HANDLE_INHERIT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSA_FLAG_NO_HANDLE_INHERIT");
+        }
+    }
+
+    /// <summary><c>WSA_FLAG_OVERLAPPED</c> on the running platform.</summary>
+    internal static uint WSA_FLAG_OVERLAPPED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSA_FLAG_OVERLAPPED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSA_FLAG_OVERLAPPED");
+        }
+    }
+
+    /// <summary><c>WSA_INVALID_PARAMETER</c> on the running platform.</summary>
+    internal static int WSA_INVALID_PARAMETER
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSA_INVALID_PARAMETER;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSA_INVALID_PARAMETER");
+        }
+    }
+
+    /// <summary><c>WSA_NOT_ENOUGH_MEMORY</c> on the running platform.</summary>
+    internal static int WSA_NOT_ENOUGH_MEMORY
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSA_NOT_ENOUGH_MEMORY;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WSA_NOT_ENOUGH_MEMORY");
         }
     }
 }

@@ -8,16 +8,65 @@ namespace NativeSockets.Interop;
 /// <summary>The native functions of the running platform.</summary>
 internal static unsafe partial class Native
 {
+    /// <summary><c>SetHandleInformation</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int SetHandleInformation(void* handle, uint mask, uint flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SetHandleInformation(handle, mask, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("SetHandleInformation");
+    }
+
+    /// <summary><c>WSACleanup</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSACleanup()
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSACleanup();
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSACleanup");
+    }
+
+    /// <summary><c>WSAGetLastError</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSAGetLastError()
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAGetLastError();
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAGetLastError");
+    }
+
+    /// <summary><c>WSAPoll</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSAPoll(void* fds, uint nfds, int timeout)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAPoll((global::NativeSockets.Interop.WinX64.pollfd*)fds, nfds, timeout);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAPoll");
+    }
+
+    /// <summary><c>WSASocketW</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static nuint WSASocketW(int domain, int type, int protocol, void* protocol_info, uint g, uint flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSASocketW(domain, type, protocol, protocol_info, g, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSASocketW");
+    }
+
+    /// <summary><c>WSAStartup</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSAStartup(ushort version, void* data)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAStartup(version, (global::NativeSockets.Interop.WinX64.WSAData*)data);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAStartup");
+    }
+
     /// <summary><c>accept</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int accept(int fd, void* addr, uint* addr_len)
+    internal static nint accept(nint fd, void* addr, void* addr_len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.accept(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.accept(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.accept(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.accept(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.accept(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.accept(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)global::NativeSockets.Interop.FreebsdX64.accept(unchecked((int)fd), (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return unchecked((nint)global::NativeSockets.Interop.LinuxArm64.accept(unchecked((int)fd), (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nint)global::NativeSockets.Interop.LinuxMuslX64.accept(unchecked((int)fd), (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((nint)global::NativeSockets.Interop.LinuxX64.accept(unchecked((int)fd), (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nint)global::NativeSockets.Interop.OsxArm64.accept(unchecked((int)fd), (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)global::NativeSockets.Interop.OsxX64.accept(unchecked((int)fd), (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, (uint*)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.accept(unchecked((nuint)fd), (global::NativeSockets.Interop.WinX64.sockaddr*)addr, (int*)addr_len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("accept");
     }
 
@@ -34,14 +83,15 @@ internal static unsafe partial class Native
 
     /// <summary><c>bind</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int bind(int fd, void* addr, uint len)
+    internal static int bind(nint fd, void* addr, long len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.bind(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.bind(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.bind(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.bind(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.bind(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.bind(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.bind(unchecked((int)fd), (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.bind(unchecked((int)fd), (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.bind(unchecked((int)fd), (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.bind(unchecked((int)fd), (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.bind(unchecked((int)fd), (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.bind(unchecked((int)fd), (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.bind(unchecked((nuint)fd), (global::NativeSockets.Interop.WinX64.sockaddr*)addr, unchecked((int)len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("bind");
     }
 
@@ -58,16 +108,25 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("close");
     }
 
+    /// <summary><c>closesocket</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int closesocket(nuint fd)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.closesocket(fd);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("closesocket");
+    }
+
     /// <summary><c>connect</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int connect(int fd, void* addr, uint len)
+    internal static int connect(nint fd, void* addr, long len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.connect(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.connect(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.connect(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.connect(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.connect(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.connect(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.connect(unchecked((int)fd), (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.connect(unchecked((int)fd), (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.connect(unchecked((int)fd), (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.connect(unchecked((int)fd), (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.connect(unchecked((int)fd), (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.connect(unchecked((int)fd), (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.connect(unchecked((nuint)fd), (global::NativeSockets.Interop.WinX64.sockaddr*)addr, unchecked((int)len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("connect");
     }
 
@@ -94,6 +153,7 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { global::NativeSockets.Interop.LinuxX64.freeaddrinfo((global::NativeSockets.Interop.LinuxX64.addrinfo*)ai); return; }
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { global::NativeSockets.Interop.OsxArm64.freeaddrinfo((global::NativeSockets.Interop.OsxArm64.addrinfo*)ai); return; }
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { global::NativeSockets.Interop.OsxX64.freeaddrinfo((global::NativeSockets.Interop.OsxX64.addrinfo*)ai); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { global::NativeSockets.Interop.WinX64.freeaddrinfo((global::NativeSockets.Interop.WinX64.addrinfo*)ai); return; }
         throw global::NativeSockets.Interop.PlatformDetection.Missing("freeaddrinfo");
     }
 
@@ -120,7 +180,16 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getaddrinfo(name, service, (global::NativeSockets.Interop.LinuxX64.addrinfo*)req, (global::NativeSockets.Interop.LinuxX64.addrinfo**)pai);
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getaddrinfo(name, service, (global::NativeSockets.Interop.OsxArm64.addrinfo*)req, (global::NativeSockets.Interop.OsxArm64.addrinfo**)pai);
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getaddrinfo(name, service, (global::NativeSockets.Interop.OsxX64.addrinfo*)req, (global::NativeSockets.Interop.OsxX64.addrinfo**)pai);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getaddrinfo(name, service, (global::NativeSockets.Interop.WinX64.addrinfo*)req, (global::NativeSockets.Interop.WinX64.addrinfo**)pai);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getaddrinfo");
+    }
+
+    /// <summary><c>gethostbyaddr</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* gethostbyaddr(byte* addr, int len, int type)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.gethostbyaddr(addr, len, type);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyaddr");
     }
 
     /// <summary><c>gethostbyaddr_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -131,6 +200,14 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyaddr_r");
+    }
+
+    /// <summary><c>gethostbyname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* gethostbyname(byte* name)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.gethostbyname(name);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostbyname");
     }
 
     /// <summary><c>gethostbyname2_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -155,41 +232,52 @@ internal static unsafe partial class Native
 
     /// <summary><c>gethostname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int gethostname(byte* name, nuint len)
+    internal static int gethostname(byte* name, nint len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gethostname(name, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostname(name, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostname(name, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostname(name, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.gethostname(name, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.gethostname(name, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.gethostname(name, unchecked((nuint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.gethostname(name, unchecked((int)len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostname");
     }
 
     /// <summary><c>getnameinfo</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getnameinfo(void* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags)
+    internal static int getnameinfo(void* sa, long salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getnameinfo((global::NativeSockets.Interop.FreebsdX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, salen, host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getnameinfo((global::NativeSockets.Interop.FreebsdX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getnameinfo((global::NativeSockets.Interop.WinX64.sockaddr*)sa, unchecked((int)salen), host, hostlen, serv, servlen, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getnameinfo");
     }
 
     /// <summary><c>getpeername</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getpeername(int fd, void* addr, uint* len)
+    internal static int getpeername(nint fd, void* addr, void* len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getpeername(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getpeername(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getpeername(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getpeername(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getpeername(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getpeername(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getpeername(unchecked((int)fd), (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getpeername(unchecked((nuint)fd), (global::NativeSockets.Interop.WinX64.sockaddr*)addr, (int*)len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getpeername");
+    }
+
+    /// <summary><c>getprotobyname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* getprotobyname(byte* name)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getprotobyname(name);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobyname");
     }
 
     /// <summary><c>getprotobyname_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -210,6 +298,14 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobynumber_r");
     }
 
+    /// <summary><c>getservbyname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* getservbyname(byte* name, byte* proto)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getservbyname(name, proto);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyname");
+    }
+
     /// <summary><c>getservbyname_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getservbyname_r(byte* name, byte* proto, void* result_buf, byte* buf, nuint buflen, void** result)
@@ -218,6 +314,14 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxMuslX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.servent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyname_r");
+    }
+
+    /// <summary><c>getservbyport</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* getservbyport(int port, byte* proto)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getservbyport(port, proto);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyport");
     }
 
     /// <summary><c>getservbyport_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -232,27 +336,29 @@ internal static unsafe partial class Native
 
     /// <summary><c>getsockname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getsockname(int fd, void* addr, uint* len)
+    internal static int getsockname(nint fd, void* addr, void* len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockname(fd, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockname(fd, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockname(fd, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockname(fd, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockname(fd, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockname(fd, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockname(unchecked((int)fd), (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, (uint*)len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getsockname(unchecked((nuint)fd), (global::NativeSockets.Interop.WinX64.sockaddr*)addr, (int*)len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getsockname");
     }
 
     /// <summary><c>getsockopt</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getsockopt(int fd, int level, int optname, void* optval, uint* optlen)
+    internal static int getsockopt(nint fd, int level, int optname, void* optval, void* optlen)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getsockopt(unchecked((int)fd), level, optname, optval, (uint*)optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getsockopt(unchecked((nuint)fd), level, optname, (byte*)optval, (int*)optlen);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getsockopt");
     }
 
@@ -271,14 +377,15 @@ internal static unsafe partial class Native
 
     /// <summary><c>inet_ntop</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static byte* inet_ntop(int af, void* cp, byte* buf, uint len)
+    internal static byte* inet_ntop(int af, void* cp, byte* buf, nuint len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.inet_ntop(af, cp, buf, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.inet_ntop(af, cp, buf, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.inet_ntop(af, cp, buf, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.inet_ntop(af, cp, buf, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.inet_ntop(af, cp, buf, len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.inet_ntop(af, cp, buf, len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.inet_ntop(af, cp, buf, unchecked((uint)len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.inet_ntop(af, cp, buf, len);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("inet_ntop");
     }
 
@@ -292,6 +399,7 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.inet_pton(af, cp, buf);
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.inet_pton(af, cp, buf);
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.inet_pton(af, cp, buf);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.inet_pton(af, cp, buf);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("inet_pton");
     }
 
@@ -308,16 +416,25 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctl");
     }
 
+    /// <summary><c>ioctlsocket</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int ioctlsocket(nuint fd, int cmd, uint* argp)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.ioctlsocket(fd, cmd, argp);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctlsocket");
+    }
+
     /// <summary><c>listen</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int listen(int fd, int n)
+    internal static int listen(nint fd, int n)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.listen(fd, n);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.listen(fd, n);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.listen(fd, n);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.listen(fd, n);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.listen(fd, n);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.listen(fd, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.listen(unchecked((int)fd), n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.listen(unchecked((nuint)fd), n);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("listen");
     }
 
@@ -336,92 +453,99 @@ internal static unsafe partial class Native
 
     /// <summary><c>recv</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static nint recv(int fd, void* buf, nuint n, int flags)
+    internal static nint recv(nint fd, void* buf, nint n, int flags)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recv(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recv(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recv(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recv(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recv(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recv(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recv(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.recv(unchecked((nuint)fd), (byte*)buf, unchecked((int)n), flags));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("recv");
     }
 
     /// <summary><c>recvfrom</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static nint recvfrom(int fd, void* buf, nuint n, int flags, void* addr, uint* addr_len)
+    internal static nint recvfrom(nint fd, void* buf, nint n, int flags, void* addr, void* addr_len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recvfrom(fd, buf, n, flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recvfrom(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, (uint*)addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.recvfrom(unchecked((nuint)fd), (byte*)buf, unchecked((int)n), flags, (global::NativeSockets.Interop.WinX64.sockaddr*)addr, (int*)addr_len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("recvfrom");
     }
 
     /// <summary><c>send</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static nint send(int fd, void* buf, nuint n, int flags)
+    internal static nint send(nint fd, void* buf, nint n, int flags)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.send(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.send(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.send(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.send(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.send(fd, buf, n, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.send(fd, buf, n, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.send(unchecked((nuint)fd), (byte*)buf, unchecked((int)n), flags));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("send");
     }
 
     /// <summary><c>sendto</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static nint sendto(int fd, void* buf, nuint n, int flags, void* addr, uint addr_len)
+    internal static nint sendto(nint fd, void* buf, nint n, int flags, void* addr, long addr_len)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, addr_len);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.sendto(fd, buf, n, flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, addr_len);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.FreebsdX64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxArm64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.LinuxX64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.OsxArm64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.sendto(unchecked((int)fd), buf, unchecked((nuint)n), flags, (global::NativeSockets.Interop.OsxX64.sockaddr*)addr, unchecked((uint)addr_len));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.sendto(unchecked((nuint)fd), (byte*)buf, unchecked((int)n), flags, (global::NativeSockets.Interop.WinX64.sockaddr*)addr, unchecked((int)addr_len)));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("sendto");
     }
 
     /// <summary><c>setsockopt</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int setsockopt(int fd, int level, int optname, void* optval, uint optlen)
+    internal static int setsockopt(nint fd, int level, int optname, void* optval, long optlen)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.setsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.setsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.setsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.setsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.setsockopt(fd, level, optname, optval, optlen);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.setsockopt(fd, level, optname, optval, optlen);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.setsockopt(unchecked((int)fd), level, optname, optval, unchecked((uint)optlen));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.setsockopt(unchecked((nuint)fd), level, optname, (byte*)optval, unchecked((int)optlen));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("setsockopt");
     }
 
     /// <summary><c>shutdown</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int shutdown(int fd, int how)
+    internal static int shutdown(nint fd, int how)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.shutdown(fd, how);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.shutdown(fd, how);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.shutdown(fd, how);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.shutdown(fd, how);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.shutdown(fd, how);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.shutdown(fd, how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.shutdown(unchecked((int)fd), how);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.shutdown(unchecked((nuint)fd), how);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("shutdown");
     }
 
     /// <summary><c>socket</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int socket(int domain, int type, int protocol)
+    internal static nint socket(int domain, int type, int protocol)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.socket(domain, type, protocol);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.socket(domain, type, protocol);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.socket(domain, type, protocol);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.socket(domain, type, protocol);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.socket(domain, type, protocol);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.socket(domain, type, protocol);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)global::NativeSockets.Interop.FreebsdX64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return unchecked((nint)global::NativeSockets.Interop.LinuxArm64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nint)global::NativeSockets.Interop.LinuxMuslX64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((nint)global::NativeSockets.Interop.LinuxX64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nint)global::NativeSockets.Interop.OsxArm64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)global::NativeSockets.Interop.OsxX64.socket(domain, type, protocol));
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.socket(domain, type, protocol));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("socket");
     }
 

@@ -8,6 +8,145 @@ namespace NativeSockets.Interop;
 /// <summary>Views of native structs in the running platform's layout.</summary>
 internal static unsafe partial class Native
 {
+    /// <summary>A <c>struct WSAData</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct WSAData
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct WSAData</c> at <paramref name="pointer"/>.</summary>
+        internal WSAData(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 408;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct WSAData");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>iMaxSockets</c>.</summary>
+        internal static bool Has_iMaxSockets => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>iMaxSockets</c> field.</summary>
+        internal ushort iMaxSockets
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxSockets;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxSockets");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxSockets = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxSockets");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>iMaxUdpDg</c>.</summary>
+        internal static bool Has_iMaxUdpDg => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>iMaxUdpDg</c> field.</summary>
+        internal ushort iMaxUdpDg
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxUdpDg;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxUdpDg");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxUdpDg = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxUdpDg");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>lpVendorInfo</c>.</summary>
+        internal static bool Has_lpVendorInfo => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>lpVendorInfo</c> field.</summary>
+        internal byte* lpVendorInfo
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->lpVendorInfo;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.lpVendorInfo");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->lpVendorInfo = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.lpVendorInfo");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>szDescription</c>.</summary>
+        internal static bool Has_szDescription => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The elements of the <c>szDescription</c> array.</summary>
+        internal global::System.Span<byte> szDescription
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->szDescription, 257);
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.szDescription");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>szSystemStatus</c>.</summary>
+        internal static bool Has_szSystemStatus => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The elements of the <c>szSystemStatus</c> array.</summary>
+        internal global::System.Span<byte> szSystemStatus
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->szSystemStatus, 129);
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.szSystemStatus");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>wHighVersion</c>.</summary>
+        internal static bool Has_wHighVersion => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>wHighVersion</c> field.</summary>
+        internal ushort wHighVersion
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wHighVersion;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wHighVersion");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wHighVersion = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wHighVersion");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>wVersion</c>.</summary>
+        internal static bool Has_wVersion => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>wVersion</c> field.</summary>
+        internal ushort wVersion
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wVersion;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wVersion");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wVersion = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wVersion");
+            }
+        }
+    }
+
     /// <summary>A <c>struct addrinfo</c> at an address, read and written in the running platform's layout.</summary>
     internal readonly unsafe ref struct addrinfo
     {
@@ -31,12 +170,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 48;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 48;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 48;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 48;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct addrinfo");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addr</c>.</summary>
-        internal static bool Has_ai_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_addr</c> field.</summary>
         internal void* ai_addr
@@ -49,6 +189,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addr");
             }
             set
@@ -59,40 +200,43 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.LinuxX64.sockaddr*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.OsxArm64.sockaddr*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.OsxX64.sockaddr*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.WinX64.sockaddr*)value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addrlen</c>.</summary>
-        internal static bool Has_ai_addrlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_addrlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_addrlen</c> field.</summary>
-        internal uint ai_addrlen
+        internal nuint ai_addrlen
         {
             get
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen;
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen;
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen;
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return unchecked((nuint)((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nuint)((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((nuint)((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nuint)((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nuint)((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addrlen;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addrlen");
             }
             set
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addrlen = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addrlen");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_canonname</c>.</summary>
-        internal static bool Has_ai_canonname => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_canonname => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_canonname</c> field.</summary>
         internal byte* ai_canonname
@@ -105,6 +249,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_canonname;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_canonname;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_canonname;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_canonname;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_canonname");
             }
             set
@@ -115,12 +260,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_canonname = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_canonname = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_canonname = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_canonname = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_canonname");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_family</c>.</summary>
-        internal static bool Has_ai_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_family</c> field.</summary>
         internal int ai_family
@@ -133,6 +279,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_family;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_family");
             }
             set
@@ -143,12 +290,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_family = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_family");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_flags</c>.</summary>
-        internal static bool Has_ai_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_flags</c> field.</summary>
         internal int ai_flags
@@ -161,6 +309,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_flags;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_flags;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_flags;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_flags");
             }
             set
@@ -171,12 +320,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_flags = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_flags = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_flags = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_flags");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_next</c>.</summary>
-        internal static bool Has_ai_next => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_next => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_next</c> field.</summary>
         internal void* ai_next
@@ -189,6 +339,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_next;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_next;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_next;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_next;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_next");
             }
             set
@@ -199,12 +350,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.LinuxX64.addrinfo*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.OsxArm64.addrinfo*)value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.OsxX64.addrinfo*)value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.WinX64.addrinfo*)value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_next");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_protocol</c>.</summary>
-        internal static bool Has_ai_protocol => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_protocol => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_protocol</c> field.</summary>
         internal int ai_protocol
@@ -217,6 +369,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_protocol;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_protocol;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_protocol;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_protocol;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_protocol");
             }
             set
@@ -227,12 +380,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_protocol = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_protocol = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_protocol = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_protocol = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_protocol");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_socktype</c>.</summary>
-        internal static bool Has_ai_socktype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ai_socktype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ai_socktype</c> field.</summary>
         internal int ai_socktype
@@ -245,6 +399,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_socktype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_socktype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_socktype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_socktype;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_socktype");
             }
             set
@@ -255,6 +410,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.addrinfo*)_pointer)->ai_socktype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.addrinfo*)_pointer)->ai_socktype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.addrinfo*)_pointer)->ai_socktype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_socktype = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_socktype");
             }
         }
@@ -395,12 +551,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 32;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct hostent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addr_list</c>.</summary>
-        internal static bool Has_h_addr_list => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_h_addr_list => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>h_addr_list</c> field.</summary>
         internal byte** h_addr_list
@@ -413,6 +570,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addr_list;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addr_list;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addr_list;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addr_list;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addr_list");
             }
             set
@@ -423,12 +581,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addr_list = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addr_list = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addr_list = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addr_list = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addr_list");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addrtype</c>.</summary>
-        internal static bool Has_h_addrtype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_h_addrtype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>h_addrtype</c> field.</summary>
         internal int h_addrtype
@@ -441,6 +600,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addrtype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addrtype;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addrtype;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addrtype);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addrtype");
             }
             set
@@ -451,12 +611,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_addrtype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_addrtype = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_addrtype = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addrtype = unchecked((short)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addrtype");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_aliases</c>.</summary>
-        internal static bool Has_h_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_h_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>h_aliases</c> field.</summary>
         internal byte** h_aliases
@@ -469,6 +630,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_aliases");
             }
             set
@@ -479,12 +641,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_length</c>.</summary>
-        internal static bool Has_h_length => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_h_length => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>h_length</c> field.</summary>
         internal int h_length
@@ -497,6 +660,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_length;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_length;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_length;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_length);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_length");
             }
             set
@@ -507,12 +671,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_length = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_length = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_length = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_length = unchecked((short)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_length");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_name</c>.</summary>
-        internal static bool Has_h_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_h_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>h_name</c> field.</summary>
         internal byte* h_name
@@ -525,6 +690,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_name");
             }
             set
@@ -535,6 +701,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.hostent*)_pointer)->h_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.hostent*)_pointer)->h_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.hostent*)_pointer)->h_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_name");
             }
         }
@@ -563,12 +730,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct in6_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct in6_addr</c> has <c>s6_addr</c>.</summary>
-        internal static bool Has_s6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The elements of the <c>s6_addr</c> array.</summary>
         internal global::System.Span<byte> s6_addr
@@ -581,6 +749,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.in6_addr*)_pointer)->s6_addr, 16);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.in6_addr*)_pointer)->s6_addr, 16);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.in6_addr*)_pointer)->s6_addr, 16);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.in6_addr*)_pointer)->s6_addr, 16);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in6_addr.s6_addr");
             }
         }
@@ -609,12 +778,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 4;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 4;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 4;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 4;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct in_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct in_addr</c> has <c>s_addr</c>.</summary>
-        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>s_addr</c> field.</summary>
         internal uint s_addr
@@ -627,6 +797,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.in_addr*)_pointer)->s_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.in_addr*)_pointer)->s_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.in_addr*)_pointer)->s_addr;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.in_addr*)_pointer)->s_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
             set
@@ -637,6 +808,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.in_addr*)_pointer)->s_addr = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.in_addr*)_pointer)->s_addr = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.in_addr*)_pointer)->s_addr = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.in_addr*)_pointer)->s_addr = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
         }
@@ -749,12 +921,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 4;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct linger");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_linger</c>.</summary>
-        internal static bool Has_l_linger => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_l_linger => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>l_linger</c> field.</summary>
         internal int l_linger
@@ -767,6 +940,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_linger;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_linger;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_linger;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_linger);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_linger");
             }
             set
@@ -777,12 +951,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_linger = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_linger = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_linger = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_linger = unchecked((ushort)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_linger");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_onoff</c>.</summary>
-        internal static bool Has_l_onoff => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_l_onoff => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>l_onoff</c> field.</summary>
         internal int l_onoff
@@ -795,6 +970,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_onoff;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_onoff;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_onoff;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_onoff);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_onoff");
             }
             set
@@ -805,6 +981,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.linger*)_pointer)->l_onoff = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.linger*)_pointer)->l_onoff = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.linger*)_pointer)->l_onoff = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_onoff = unchecked((ushort)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_onoff");
             }
         }
@@ -1057,12 +1234,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 8;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 8;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct pollfd");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>events</c>.</summary>
-        internal static bool Has_events => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_events => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>events</c> field.</summary>
         internal short events
@@ -1075,6 +1253,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->events;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->events;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->events;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.events");
             }
             set
@@ -1085,40 +1264,43 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->events = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->events = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->events = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.events");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>fd</c>.</summary>
-        internal static bool Has_fd => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_fd => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>fd</c> field.</summary>
-        internal int fd
+        internal nint fd
         {
             get
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd;
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd;
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd;
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd;
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return unchecked((nint)((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return unchecked((nint)((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return unchecked((nint)((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((nint)((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->fd);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.fd");
             }
             set
             {
-                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd = value; return; }
-                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->fd = unchecked((nuint)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.fd");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>revents</c>.</summary>
-        internal static bool Has_revents => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_revents => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>revents</c> field.</summary>
         internal short revents
@@ -1131,6 +1313,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->revents;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->revents;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->revents;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->revents;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.revents");
             }
             set
@@ -1141,6 +1324,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.pollfd*)_pointer)->revents = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.pollfd*)_pointer)->revents = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.pollfd*)_pointer)->revents = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->revents = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.revents");
             }
         }
@@ -1169,12 +1353,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 24;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 24;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 24;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 24;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct protoent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_aliases</c>.</summary>
-        internal static bool Has_p_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_p_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>p_aliases</c> field.</summary>
         internal byte** p_aliases
@@ -1187,6 +1372,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_aliases");
             }
             set
@@ -1197,12 +1383,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_name</c>.</summary>
-        internal static bool Has_p_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_p_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>p_name</c> field.</summary>
         internal byte* p_name
@@ -1215,6 +1402,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_name");
             }
             set
@@ -1225,12 +1413,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_name");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_proto</c>.</summary>
-        internal static bool Has_p_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_p_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>p_proto</c> field.</summary>
         internal int p_proto
@@ -1243,6 +1432,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_proto);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_proto");
             }
             set
@@ -1253,6 +1443,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.protoent*)_pointer)->p_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.protoent*)_pointer)->p_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.protoent*)_pointer)->p_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_proto = unchecked((short)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_proto");
             }
         }
@@ -1281,12 +1472,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 32;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 32;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct servent");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_aliases</c>.</summary>
-        internal static bool Has_s_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>s_aliases</c> field.</summary>
         internal byte** s_aliases
@@ -1299,6 +1491,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_aliases;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_aliases;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_aliases");
             }
             set
@@ -1309,12 +1502,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_aliases = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_aliases = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_aliases = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_aliases");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_name</c>.</summary>
-        internal static bool Has_s_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>s_name</c> field.</summary>
         internal byte* s_name
@@ -1327,6 +1521,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_name;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_name;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_name");
             }
             set
@@ -1337,12 +1532,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_name = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_name = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_name = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_name");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_port</c>.</summary>
-        internal static bool Has_s_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>s_port</c> field.</summary>
         internal int s_port
@@ -1355,6 +1551,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_port);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_port");
             }
             set
@@ -1365,12 +1562,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_port = unchecked((short)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_proto</c>.</summary>
-        internal static bool Has_s_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_s_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>s_proto</c> field.</summary>
         internal byte* s_proto
@@ -1383,6 +1581,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_proto;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_proto;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_proto;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_proto");
             }
             set
@@ -1393,6 +1592,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.servent*)_pointer)->s_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.servent*)_pointer)->s_proto = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.servent*)_pointer)->s_proto = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_proto = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_proto");
             }
         }
@@ -1421,12 +1621,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_data</c>.</summary>
-        internal static bool Has_sa_data => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sa_data => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The elements of the <c>sa_data</c> array.</summary>
         internal global::System.Span<byte> sa_data
@@ -1439,12 +1640,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_data, 14);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_data, 14);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_data, 14);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.sockaddr*)_pointer)->sa_data, 14);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_data");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_family</c>.</summary>
-        internal static bool Has_sa_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sa_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sa_family</c> field.</summary>
         internal ushort sa_family
@@ -1457,6 +1659,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_family);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr*)_pointer)->sa_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_family");
             }
             set
@@ -1467,6 +1670,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr*)_pointer)->sa_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr*)_pointer)->sa_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_family");
             }
         }
@@ -1517,12 +1721,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_in");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_addr</c>.</summary>
-        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>A view of the <c>sin_addr</c> struct inside this one.</summary>
         internal in_addr sin_addr
@@ -1535,12 +1740,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new in_addr(&((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new in_addr(&((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new in_addr(&((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new in_addr(&((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_addr);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_family</c>.</summary>
-        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin_family</c> field.</summary>
         internal ushort sin_family
@@ -1553,6 +1759,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_family);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
             set
@@ -1563,6 +1770,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
         }
@@ -1590,7 +1798,7 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_port</c>.</summary>
-        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin_port</c> field.</summary>
         internal ushort sin_port
@@ -1603,6 +1811,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
             set
@@ -1613,12 +1822,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_port = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_zero</c>.</summary>
-        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The elements of the <c>sin_zero</c> array.</summary>
         internal global::System.Span<byte> sin_zero
@@ -1631,6 +1841,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr_in*)_pointer)->sin_zero, 8);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr_in*)_pointer)->sin_zero, 8);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_zero, 8);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_zero, 8);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_zero");
             }
         }
@@ -1659,12 +1870,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 28;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 28;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 28;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 28;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_in6");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_addr</c>.</summary>
-        internal static bool Has_sin6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>A view of the <c>sin6_addr</c> struct inside this one.</summary>
         internal in6_addr sin6_addr
@@ -1677,12 +1889,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new in6_addr(&((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new in6_addr(&((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_addr);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new in6_addr(&((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_addr);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new in6_addr(&((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_addr);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_addr");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_family</c>.</summary>
-        internal static bool Has_sin6_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin6_family</c> field.</summary>
         internal ushort sin6_family
@@ -1695,6 +1908,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_family);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_family");
             }
             set
@@ -1705,12 +1919,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_family");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_flowinfo</c>.</summary>
-        internal static bool Has_sin6_flowinfo => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_flowinfo => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin6_flowinfo</c> field.</summary>
         internal uint sin6_flowinfo
@@ -1723,6 +1938,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_flowinfo");
             }
             set
@@ -1733,6 +1949,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_flowinfo");
             }
         }
@@ -1760,7 +1977,7 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_port</c>.</summary>
-        internal static bool Has_sin6_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin6_port</c> field.</summary>
         internal ushort sin6_port
@@ -1773,6 +1990,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_port;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_port");
             }
             set
@@ -1783,12 +2001,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_port");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_scope_id</c>.</summary>
-        internal static bool Has_sin6_scope_id => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_scope_id => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sin6_scope_id</c> field.</summary>
         internal uint sin6_scope_id
@@ -1801,6 +2020,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_scope_id;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_scope_id");
             }
             set
@@ -1811,6 +2031,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_scope_id");
             }
         }
@@ -1839,12 +2060,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 128;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 128;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 128;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 128;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_storage");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_storage</c> has <c>ss_family</c>.</summary>
-        internal static bool Has_ss_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ss_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>ss_family</c> field.</summary>
         internal ushort ss_family
@@ -1857,6 +2079,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_storage*)_pointer)->ss_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_family);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_storage*)_pointer)->ss_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_family");
             }
             set
@@ -1867,6 +2090,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_storage*)_pointer)->ss_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_storage*)_pointer)->ss_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_family");
             }
         }
@@ -1917,12 +2141,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 110;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 106;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 106;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 110;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct sockaddr_un");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_family</c>.</summary>
-        internal static bool Has_sun_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sun_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>sun_family</c> field.</summary>
         internal ushort sun_family
@@ -1935,6 +2160,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_family);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((ushort)((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_family);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_un*)_pointer)->sun_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_family");
             }
             set
@@ -1945,6 +2171,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_family = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.sockaddr_un*)_pointer)->sun_family = value; return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_family");
             }
         }
@@ -1972,7 +2199,7 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_path</c>.</summary>
-        internal static bool Has_sun_path => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sun_path => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The elements of the <c>sun_path</c> array.</summary>
         internal global::System.Span<byte> sun_path
@@ -1985,6 +2212,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.LinuxX64.sockaddr_un*)_pointer)->sun_path, 108);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxArm64.sockaddr_un*)_pointer)->sun_path, 104);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_path, 104);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.sockaddr_un*)_pointer)->sun_path, 108);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_path");
             }
         }
@@ -2013,12 +2241,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 8;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct timeval");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_sec</c>.</summary>
-        internal static bool Has_tv_sec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_tv_sec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>tv_sec</c> field.</summary>
         internal long tv_sec
@@ -2031,6 +2260,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_sec;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_sec;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_sec);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_sec");
             }
             set
@@ -2041,12 +2271,13 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_sec = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_sec = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_sec = unchecked((int)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_sec");
             }
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_usec</c>.</summary>
-        internal static bool Has_tv_usec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_tv_usec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>The <c>tv_usec</c> field.</summary>
         internal long tv_usec
@@ -2059,6 +2290,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_usec;
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return unchecked((long)((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_usec);
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_usec);
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_usec);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_usec");
             }
             set
@@ -2069,6 +2301,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.timeval*)_pointer)->tv_usec = value; return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timeval*)_pointer)->tv_usec = unchecked((int)value); return; }
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timeval*)_pointer)->tv_usec = unchecked((int)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_usec = unchecked((int)value); return; }
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_usec");
             }
         }

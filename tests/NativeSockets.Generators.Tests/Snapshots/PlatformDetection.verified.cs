@@ -9,7 +9,7 @@ namespace NativeSockets.Interop;
 internal static partial class PlatformDetection
 {
     /// <summary>The platforms this assembly has definitions for.</summary>
-    internal const string SupportedPlatforms = "freebsd-x64, linux-arm64, linux-musl-x64, linux-x64, osx-arm64, osx-x64";
+    internal const string SupportedPlatforms = "freebsd-x64, linux-arm64, linux-musl-x64, linux-x64, osx-arm64, osx-x64, win-x64";
 
     /// <summary>True when the process runs on freebsd-x64.</summary>
     internal static bool IsFreebsdX64
@@ -53,6 +53,13 @@ internal static partial class PlatformDetection
         get => global::System.OperatingSystem.IsMacOS() && global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == global::System.Runtime.InteropServices.Architecture.X64;
     }
 
+    /// <summary>True when the process runs on win-x64.</summary>
+    internal static bool IsWinX64
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => global::System.OperatingSystem.IsWindows() && global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == global::System.Runtime.InteropServices.Architecture.X64;
+    }
+
     /// <summary>The name of the running platform, or null when it is none of <see cref="SupportedPlatforms"/>.</summary>
-    internal static string? CurrentPlatform => IsFreebsdX64 ? "freebsd-x64" : IsLinuxArm64 ? "linux-arm64" : IsLinuxMuslX64 ? "linux-musl-x64" : IsLinuxX64 ? "linux-x64" : IsOsxArm64 ? "osx-arm64" : IsOsxX64 ? "osx-x64" : null;
+    internal static string? CurrentPlatform => IsFreebsdX64 ? "freebsd-x64" : IsLinuxArm64 ? "linux-arm64" : IsLinuxMuslX64 ? "linux-musl-x64" : IsLinuxX64 ? "linux-x64" : IsOsxArm64 ? "osx-arm64" : IsOsxX64 ? "osx-x64" : IsWinX64 ? "win-x64" : null;
 }
