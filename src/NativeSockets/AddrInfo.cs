@@ -5,7 +5,7 @@ namespace NativeSockets;
 
 /// <summary>
 /// Nim's <c>AddrInfo</c> (C's <c>struct addrinfo</c>): one entry of the list
-/// <see cref="NativeSocket.GetAddrInfo"/> returns, in the running platform's layout (the order of
+/// <see cref="NativeSocket.GetAddrInfo(string, Port, Domain, SockType, Protocol)"/> returns, in the running platform's layout (the order of
 /// <c>ai_addr</c> and <c>ai_canonname</c> differs between platforms; the properties know where each is).
 /// Walk the list with <see cref="ai_next"/> and free it once with <see cref="NativeSocket.FreeAddrInfo"/>.
 /// </summary>

@@ -16,20 +16,39 @@ public static unsafe partial class NativeSocket
     {
         SockAddrStorage peer;
         var length = (uint)sizeof(SockAddrStorage);
+        var client = AcceptInto(fd, &peer, &length, inheritable);
+        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length, shortenV4Mapped: true) ?? string.Empty);
+    }
+
+    /// <summary>
+    /// <see cref="Accept(SocketHandle, bool)"/> without the text: the peer's address is written into
+    /// <paramref name="peer"/> and its length into <paramref name="peerLength"/>, so nothing is allocated.
+    /// Returns the new socket, or <see cref="OsInvalidSocket"/> with the error in
+    /// <see cref="Marshal.GetLastPInvokeError"/>; never throws.
+    /// </summary>
+    public static SocketHandle Accept(SocketHandle fd, out SockAddrStorage peer, out SockLen peerLength, bool inheritable = false)
+    {
+        peer = default;
+        var length = (uint)sizeof(SockAddrStorage);
         SocketHandle client;
-        if (Native.Defined.accept4)
+        fixed (SockAddrStorage* address = &peer)
         {
-            client = new SocketHandle(Native.accept4(fd.FileDescriptor, &peer, &length, inheritable ? 0 : Native.SOCK_CLOEXEC));
-        }
-        else
-        {
-            client = new SocketHandle(Native.accept(fd.FileDescriptor, &peer, &length));
-            if (!client.IsInvalid && !inheritable)
-            {
-                client = CloseUnlessNotInherited(client);
-            }
+            client = AcceptInto(fd, address, &length, inheritable);
         }
 
-        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length, shortenV4Mapped: true) ?? string.Empty);
+        peerLength = client.IsInvalid ? default : new SockLen(length);
+        return client;
+    }
+
+    /// <summary>accept4 with the close-on-exec flag where the platform has it, otherwise accept and then fcntl.</summary>
+    private static SocketHandle AcceptInto(SocketHandle fd, SockAddrStorage* peer, uint* length, bool inheritable)
+    {
+        if (Native.Defined.accept4)
+        {
+            return new SocketHandle(Native.accept4(fd.FileDescriptor, peer, length, inheritable ? 0 : Native.SOCK_CLOEXEC));
+        }
+
+        var client = new SocketHandle(Native.accept(fd.FileDescriptor, peer, length));
+        return client.IsInvalid || inheritable ? client : CloseUnlessNotInherited(client);
     }
 }

@@ -1,0 +1,111 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using NativeSockets.Interop;
+using NativeSockets.Tests.Support;
+using Xunit;
+
+namespace NativeSockets.Tests;
+
+/// <summary>The overloads that allocate nothing: Accept into a caller's SockAddrStorage, GetAddrInfo over UTF-8.</summary>
+public unsafe class AllocationFreeTests
+{
+    [Fact]
+    public void Accept_into_storage_gives_the_peer_address_and_allocates_nothing()
+    {
+        using var listener = Loopback.ListenV4();
+        var endPoint = new IPEndPoint(IPAddress.Loopback, NativeSocket.GetSockName(listener.Handle));
+        using var warmUp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        warmUp.Connect(endPoint);
+        NativeSocket.Close(NativeSocket.Accept(listener.Handle, out _, out _));
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        peer.Connect(endPoint);
+        Loopback.WaitForPendingConnection(listener.Handle);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var client = NativeSocket.Accept(listener.Handle, out var address, out var length);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        try
+        {
+            Assert.False(client.IsInvalid);
+            Assert.Equal(0, allocated);
+            Assert.Equal(peer.LocalEndPoint, NativeSocket.ToIPEndPoint((SockAddr*)&address, length));
+            Assert.True(Descriptors.IsCloseOnExec(client));
+        }
+        finally
+        {
+            NativeSocket.Close(client);
+        }
+    }
+
+    [Fact]
+    public void Accept_into_storage_reports_failure_like_Accept()
+    {
+        using var listener = Loopback.ListenV4();
+        Descriptors.SetNonBlocking(listener.Handle);
+
+        var client = NativeSocket.Accept(listener.Handle, out _, out var length);
+
+        Assert.True(client.IsInvalid);
+        Assert.Equal(Native.EAGAIN, System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+        Assert.Equal(0u, length.Value);
+    }
+
+    [Fact]
+    public void GetAddrInfo_over_UTF8_resolves_like_the_string_overload_and_allocates_nothing()
+    {
+        NativeSocket.FreeAddrInfo(NativeSocket.GetAddrInfo("127.0.0.1"u8, new Port(8080)));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var list = NativeSocket.GetAddrInfo("127.0.0.1"u8, new Port(8080));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        try
+        {
+            Assert.Equal(0, allocated);
+            Assert.Equal(new IPEndPoint(IPAddress.Loopback, 8080), NativeSocket.ToIPEndPoint(list->ai_addr, list->ai_addrlen));
+            Assert.Equal(NativeSocket.ToInt(SockType.SOCK_STREAM), list->ai_socktype);
+        }
+        finally
+        {
+            NativeSocket.FreeAddrInfo(list);
+        }
+    }
+
+    [Fact]
+    public void GetAddrInfo_over_UTF8_keeps_Nims_raw_socket_rule()
+    {
+        var list = NativeSocket.GetAddrInfo("127.0.0.1"u8, new Port(8080), Domain.AF_INET, SockType.SOCK_RAW, Protocol.IPPROTO_ICMP);
+        try
+        {
+            Assert.Equal(0, NativeSocket.ToIPEndPoint(list->ai_addr, list->ai_addrlen).Port);
+        }
+        finally
+        {
+            NativeSocket.FreeAddrInfo(list);
+        }
+    }
+
+    [Fact]
+    public void GetAddrInfo_over_UTF8_rejects_a_NUL_byte_and_an_overlong_address()
+    {
+        var nul = Assert.Throws<ArgumentException>(() => NativeSocket.GetAddrInfo("127.0.0.1\0x"u8, new Port(80)));
+        Assert.Equal("address", nul.ParamName);
+
+        var tooLong = new byte[NativeSocket.MaxUtf8HostLength + 1];
+        tooLong.AsSpan().Fill((byte)'a');
+        var overlong = Assert.Throws<ArgumentException>(() => NativeSocket.GetAddrInfo(tooLong, new Port(80)));
+        Assert.Equal("address", overlong.ParamName);
+    }
+
+    [Fact]
+    public void GetAddrInfo_over_UTF8_reports_an_unknown_name_with_its_EAI_code_and_the_name()
+    {
+        var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetAddrInfo(System.Text.Encoding.UTF8.GetBytes(Unresolvable.Name), new Port(80)));
+
+        Assert.Equal(OSErrorSpace.AddrInfo, error.Space);
+        Assert.Equal(Native.EAI_NONAME, error.ErrorCode);
+        Assert.Contains(Unresolvable.Name, error.Message, StringComparison.Ordinal);
+    }
+}
