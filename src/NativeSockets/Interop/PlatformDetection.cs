@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NativeSockets.Interop;
@@ -7,11 +8,29 @@ namespace NativeSockets.Interop;
 internal static partial class PlatformDetection
 {
     /// <summary>
-    /// True when the process runs on musl (Alpine and other musl distributions). The runtime names its
-    /// own runtime identifier after the C library it was built for; NativeAOT bakes in the one it targets.
+    /// The feature switch that says, at build time, whether the app targets musl. build/NativeSockets.targets
+    /// sets it from a Linux RuntimeIdentifier; ILLink.Substitutions.xml then turns <see cref="MuslKnownAtBuild"/>
+    /// and <see cref="MuslAtBuild"/> into constants, so trimming and NativeAOT fold every platform test
+    /// to the one platform the app is built for.
     /// </summary>
-    internal static readonly bool IsMusl =
-        OperatingSystem.IsLinux() && RuntimeInformation.RuntimeIdentifier.StartsWith("linux-musl", StringComparison.Ordinal);
+    internal const string MuslSwitch = "NativeSockets.Interop.PlatformDetection.IsMusl";
+
+    /// <summary>
+    /// True when the process runs on musl (Alpine and other musl distributions): the build's answer when
+    /// it knew the runtime identifier, otherwise the runtime's, which names its runtime identifier after
+    /// the C library it was built for.
+    /// </summary>
+    internal static bool IsMusl
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => MuslKnownAtBuild ? MuslAtBuild : RuntimeLibc.IsMusl;
+    }
+
+    /// <summary>Whether the build set <see cref="MuslSwitch"/>; a constant true after trimming when it did.</summary>
+    private static bool MuslKnownAtBuild => false;
+
+    /// <summary>The value of <see cref="MuslSwitch"/>; a constant after trimming.</summary>
+    private static bool MuslAtBuild => false;
 
     /// <summary>The exception for a native name the running platform does not define.</summary>
     internal static PlatformNotSupportedException Missing(string name) =>
@@ -20,4 +39,11 @@ internal static partial class PlatformDetection
             : new PlatformNotSupportedException(
                 $"NativeSockets has no native definitions for this platform ({RuntimeInformation.RuntimeIdentifier}, " +
                 $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}); supported platforms: {SupportedPlatforms}.");
+}
+
+/// <summary>The C library as the runtime reports it, read once (JIT-compiled code then sees a constant).</summary>
+internal static class RuntimeLibc
+{
+    internal static readonly bool IsMusl =
+        OperatingSystem.IsLinux() && RuntimeInformation.RuntimeIdentifier.StartsWith("linux-musl", StringComparison.Ordinal);
 }
