@@ -13,9 +13,7 @@ namespace NativeSockets.Generators.Tests.Platforms;
 /// </summary>
 public class ManagedLayoutTests
 {
-    private static readonly Lazy<GeneratorOutput> Shipped = new(() => GeneratorHarness.Run(GeneratorHarness.ShippedDefinitions()));
-
-    private static readonly Lazy<ManagedLayout> Compiled = new(() => ManagedLayout.Load(Shipped.Value.Compilation));
+    private static readonly Lazy<ManagedLayout> Compiled = new(() => ManagedLayout.Load(ShippedPlatforms.Output.Compilation));
 
     public static TheoryData<string> Platforms => ShippedPlatforms.All;
 
@@ -34,12 +32,12 @@ public class ManagedLayoutTests
     {
         // What a faulty emitter could write: sin_port one byte off in osx-arm64's sockaddr_in.
         const string hint = "OsxArm64.Structs.g.cs";
-        var source = Shipped.Value.Sources[hint];
+        var source = ShippedPlatforms.Output.Sources[hint];
         var port = source.IndexOf("public ushort sin_port;", StringComparison.Ordinal);
         var attribute = source.LastIndexOf("FieldOffset(2)", port, StringComparison.Ordinal);
         var broken = source[..attribute] + "FieldOffset(3)" + source[(attribute + "FieldOffset(2)".Length)..];
-        var tree = Shipped.Value.Compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith(hint, StringComparison.Ordinal));
-        var compilation = Shipped.Value.Compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(broken, GeneratorHarness.ParseOptions, tree.FilePath));
+        var tree = ShippedPlatforms.Output.Compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith(hint, StringComparison.Ordinal));
+        var compilation = ShippedPlatforms.Output.Compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(broken, GeneratorHarness.ParseOptions, tree.FilePath));
 
         var failures = ManagedLayout.Load(compilation).Compare(ShippedPlatforms.Get("osx-arm64"), PlatformFacts.For("osx-arm64"));
 

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Numerics;
 using NativeSockets.Generators.Model;
-using NativeSockets.Generators.Tests.Infrastructure;
 using Xunit;
 
 namespace NativeSockets.Generators.Tests.Platforms;
@@ -10,8 +9,6 @@ namespace NativeSockets.Generators.Tests.Platforms;
 /// <summary>The places where a binding that is right on Linux goes silently wrong elsewhere, one test each.</summary>
 public class PlatformTrapsTests
 {
-    private static readonly Lazy<GeneratorOutput> Shipped = new(() => GeneratorHarness.Run(GeneratorHarness.ShippedDefinitions()));
-
     public static TheoryData<string> Bsds => new() { "osx-x64", "osx-arm64", "freebsd-x64" };
 
     public static TheoryData<string> Others => new() { "linux-x64", "linux-arm64", "linux-musl-x64", "win-x64" };
@@ -91,9 +88,9 @@ public class PlatformTrapsTests
         var model = ShippedPlatforms.Get("osx-arm64");
         Assert.All(model.Functions.Where(f => f.Name is "fcntl" or "ioctl"), f => Assert.Equal(2, f.VariadicIndex));
 
-        var source = Shipped.Value.Sources["OsxArm64.Functions.g.cs"];
+        var source = ShippedPlatforms.Output.Sources["OsxArm64.Functions.g.cs"];
         Assert.Contains("static extern unsafe int __PInvoke(int __fd_native, int __cmd_native, nint __pad2, nint __pad3, nint __pad4, nint __pad5, nint __pad6, nint __pad7, nint __arg_native);", source, StringComparison.Ordinal);
-        Assert.DoesNotContain("__pad", Shipped.Value.Sources["OsxX64.Functions.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("__pad", ShippedPlatforms.Output.Sources["OsxX64.Functions.g.cs"], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -105,7 +102,7 @@ public class PlatformTrapsTests
     {
         var className = Resolution.PlatformResolver.ClassNameOf(platform);
 
-        Assert.Contains(declaration, Shipped.Value.Sources[className + ".Constants.g.cs"], StringComparison.Ordinal);
+        Assert.Contains(declaration, ShippedPlatforms.Output.Sources[className + ".Constants.g.cs"], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -130,7 +127,7 @@ public class PlatformTrapsTests
         Assert.Equal(Primitive.UIntPtr, model.Types.Single(t => t.Name == "SOCKET").Primitive);
         Assert.Equal((BigInteger.One << 64) - 1, model.Constants.Single(c => c.Name == "INVALID_SOCKET").Value);
         Assert.Equal("SOCKET", model.Functions.Single(f => f.Name == "socket").ReturnType.BaseName);
-        Assert.Contains("internal const ulong INVALID_SOCKET = 0xFFFFFFFFFFFFFFFFUL;", Shipped.Value.Sources["WinX64.Constants.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("internal const ulong INVALID_SOCKET = 0xFFFFFFFFFFFFFFFFUL;", ShippedPlatforms.Output.Sources["WinX64.Constants.g.cs"], StringComparison.Ordinal);
         Assert.All(model.Functions.Where(f => f.Library == "ws2" && f.Name != "WSAStartup" && f.Name != "WSAGetLastError" && f.Name != "freeaddrinfo" && f.Name != "getaddrinfo" && f.Name != "getnameinfo"), f => Assert.True(f.SetsLastError, f.Name));
     }
 

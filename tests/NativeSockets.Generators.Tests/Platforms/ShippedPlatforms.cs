@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using NativeSockets.Generators.Model;
 using NativeSockets.Generators.Tests.Infrastructure;
@@ -13,12 +14,20 @@ internal static class ShippedPlatforms
     /// <summary>Every platform NativeSockets ships definitions for.</summary>
     public static readonly string[] Names = { "linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64", "freebsd-x64" };
 
+    private static readonly ConcurrentDictionary<string, PlatformModel> Models = new(StringComparer.Ordinal);
+
+    private static readonly Lazy<GeneratorOutput> Generated = new(() => GeneratorHarness.Run(GeneratorHarness.ShippedDefinitions()));
+
     public static TheoryData<string> All => new(Names);
 
     /// <summary>Platform <paramref name="name"/> of <paramref name="files"/> (path, text), resolved as the header checker resolves it.</summary>
     public static PlatformModel Resolve(IEnumerable<(string Path, string Text)> files, string name) => DefinitionFolder.Load(files, name);
 
-    public static PlatformModel Get(string name) => Resolve(GeneratorHarness.ShippedDefinitions(), name);
+    /// <summary>The shipped platform <paramref name="name"/>, resolved once.</summary>
+    public static PlatformModel Get(string name) => Models.GetOrAdd(name, static n => Resolve(GeneratorHarness.ShippedDefinitions(), n));
+
+    /// <summary>The generator's output for the shipped files and the compilation that holds it, made once.</summary>
+    public static GeneratorOutput Output => Generated.Value;
 
     /// <summary>The shipped files with one exact text replaced in one of them; fails if the text is not there.</summary>
     public static (string Path, string Text)[] WithChange(string fileName, string from, string to)
