@@ -53,7 +53,9 @@ internal static partial class HeaderChecker
                 if (actual != item.Expected)
                 {
                     wrong.Add(item.Index);
-                    failures.Add($"{platform.Name}: {item.Symbol}: expected {item.Expected}, actual {actual}");
+                    failures.Add(item.Kind == HeaderCheckKind.Prototype
+                        ? $"{platform.Name}: {item.Symbol}: expected this prototype, actual: the headers declare another"
+                        : $"{platform.Name}: {item.Symbol}: expected {item.Expected}, actual {actual}");
                 }
             }
 
@@ -103,7 +105,12 @@ internal static partial class HeaderChecker
                 if (skipped.Add(index))
                 {
                     var item = items[index];
-                    var expected = item.Kind == HeaderCheckKind.Function ? "a declaration" : item.Expected.ToString(CultureInfo.InvariantCulture);
+                    var expected = item.Kind switch
+                    {
+                        HeaderCheckKind.Function => "a declaration",
+                        HeaderCheckKind.Prototype => "this prototype",
+                        _ => item.Expected.ToString(CultureInfo.InvariantCulture),
+                    };
                     failures.Add($"{platform.Name}: {item.Symbol}: expected {expected}, actual: not compilable with these headers ({message})");
                 }
             }

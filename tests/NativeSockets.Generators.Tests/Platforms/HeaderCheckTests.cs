@@ -19,7 +19,8 @@ public class HeaderCheckTests
         Assert.Empty(result.Failures);
         var platform = ShippedPlatforms.Get("linux-x64");
         var fields = platform.Structs.Sum(s => s.Fields.Count);
-        var facts = (2 * platform.Types.Count) + platform.Constants.Count + (2 * platform.Structs.Count) + (2 * fields) + platform.Functions.Count;
+        var prototypes = platform.Functions.Count(f => f.EntryPoint == f.Name);
+        var facts = (2 * platform.Types.Count) + platform.Constants.Count + (2 * platform.Structs.Count) + (2 * fields) + platform.Functions.Count + prototypes;
         Assert.Equal(facts, result.Checked);
     }
 
@@ -39,6 +40,19 @@ public class HeaderCheckTests
         Assert.Equal(new[] { failure }, result.Failures);
     }
 
+    [Theory]
+    [InlineData("function libc errno int     socket(int domain, int type, int protocol)", "function libc errno int     socket(int domain, long type, int protocol)", "linux-x64: prototype int socket(int domain, long type, int protocol): expected this prototype, actual: the headers declare another")]
+    [InlineData("function libc errno ssize_t send(int fd, const void *buf, size_t n, int flags)", "function libc errno int send(int fd, const void *buf, size_t n, int flags)", "linux-x64: prototype int send(int fd, const void *buf, size_t n, int flags): expected this prototype, actual: the headers declare another")]
+    [InlineData("function libc errno int     bind(int fd, const struct sockaddr *addr, socklen_t len)", "function libc errno int     bind(int fd, struct sockaddr *addr, socklen_t len)", "linux-x64: prototype int bind(int fd, struct sockaddr *addr, socklen_t len): expected this prototype, actual: the headers declare another")]
+    public void A_wrong_prototype_fails_naming_it(string from, string to, string failure)
+    {
+        var platform = ShippedPlatforms.Resolve(ShippedPlatforms.WithChange("linux-common.defs", from, to), "linux-x64");
+
+        var result = HeaderChecker.Check(platform, "gcc", run: false);
+
+        Assert.Equal(new[] { failure }, result.Failures);
+    }
+
     [Fact]
     public void A_function_the_headers_do_not_declare_fails_by_name()
     {
@@ -47,8 +61,8 @@ public class HeaderCheckTests
 
         var result = HeaderChecker.Check(platform, "gcc", run: false);
 
-        var failure = Assert.Single(result.Failures);
-        Assert.StartsWith("linux-x64: function hstrerror_missing: expected a declaration, actual: not compilable with these headers", failure, System.StringComparison.Ordinal);
+        Assert.Contains(result.Failures, f => f.StartsWith("linux-x64: function hstrerror_missing: expected a declaration, actual: not compilable with these headers", System.StringComparison.Ordinal));
+        Assert.All(result.Failures, f => Assert.Contains("hstrerror_missing", f, System.StringComparison.Ordinal));
     }
 
     [Fact]

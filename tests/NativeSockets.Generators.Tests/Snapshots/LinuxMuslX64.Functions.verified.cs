@@ -288,9 +288,9 @@ internal static unsafe partial class LinuxMuslX64
         static extern unsafe int __PInvoke(int __af_native, byte* __cp_native, void* __buf_native);
     }
 
-    /// <summary><c>int ioctl(int fd, unsigned long request, ... int *argp)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int ioctl(int fd, int request, ... int *argp)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-    internal static int ioctl(int fd, ulong request, int* argp)
+    internal static int ioctl(int fd, int request, int* argp)
     {
         int __lastError;
         int __retVal;
@@ -305,7 +305,7 @@ internal static unsafe partial class LinuxMuslX64
 
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "ioctl", ExactSpelling = true)]
-        static extern unsafe int __PInvoke(int __fd_native, ulong __request_native, int* __argp_native);
+        static extern unsafe int __PInvoke(int __fd_native, int __request_native, int* __argp_native);
     }
 
     /// <summary><c>int listen(int fd, int n)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>

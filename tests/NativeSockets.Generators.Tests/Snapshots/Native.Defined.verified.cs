@@ -809,6 +809,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>WSA_NOT_ENOUGH_MEMORY</c>.</summary>
         internal static bool WSA_NOT_ENOUGH_MEMORY => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
+        /// <summary>Whether the running platform defines <c>_WSAPROTOCOL_INFOW</c>.</summary>
+        internal static bool _WSAPROTOCOL_INFOW => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
         /// <summary>Whether the running platform defines <c>accept</c>.</summary>
         internal static bool accept => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 

@@ -44,7 +44,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nuint WSASocketW(int domain, int type, int protocol, void* protocol_info, uint g, uint flags)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSASocketW(domain, type, protocol, protocol_info, g, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSASocketW(domain, type, protocol, (global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)protocol_info, g, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("WSASocketW");
     }
 
@@ -405,14 +405,14 @@ internal static unsafe partial class Native
 
     /// <summary><c>ioctl</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int ioctl(int fd, ulong request, int* argp)
+    internal static int ioctl(int fd, long request, int* argp)
     {
-        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.ioctl(fd, request, argp);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.ioctl(fd, request, argp);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.ioctl(fd, request, argp);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.ioctl(fd, request, argp);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.ioctl(fd, request, argp);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.ioctl(fd, request, argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.ioctl(fd, unchecked((ulong)request), argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.ioctl(fd, unchecked((ulong)request), argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.ioctl(fd, unchecked((int)request), argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.ioctl(fd, unchecked((ulong)request), argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.ioctl(fd, unchecked((ulong)request), argp);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.ioctl(fd, unchecked((ulong)request), argp);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctl");
     }
 

@@ -147,6 +147,29 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary>A <c>struct _WSAPROTOCOL_INFOW</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _WSAPROTOCOL_INFOW
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _WSAPROTOCOL_INFOW</c> at <paramref name="pointer"/>.</summary>
+        internal _WSAPROTOCOL_INFOW(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 628;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _WSAPROTOCOL_INFOW");
+            }
+        }
+    }
+
     /// <summary>A <c>struct addrinfo</c> at an address, read and written in the running platform's layout.</summary>
     internal readonly unsafe ref struct addrinfo
     {

@@ -72,9 +72,9 @@ internal static unsafe partial class WinX64
         static extern unsafe int __PInvoke(pollfd* __fds_native, uint __nfds_native, int __timeout_native);
     }
 
-    /// <summary><c>SOCKET WSASocketW(int domain, int type, int protocol, void *protocol_info, GROUP g, DWORD flags)</c> from ws2_32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>SOCKET WSASocketW(int domain, int type, int protocol, struct _WSAPROTOCOL_INFOW *protocol_info, GROUP g, DWORD flags)</c> from ws2_32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-    internal static nuint WSASocketW(int domain, int type, int protocol, void* protocol_info, uint g, uint flags)
+    internal static nuint WSASocketW(int domain, int type, int protocol, _WSAPROTOCOL_INFOW* protocol_info, uint g, uint flags)
     {
         int __lastError;
         nuint __retVal;
@@ -89,7 +89,7 @@ internal static unsafe partial class WinX64
 
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32.dll", EntryPoint = "WSASocketW", ExactSpelling = true)]
-        static extern unsafe nuint __PInvoke(int __domain_native, int __type_native, int __protocol_native, void* __protocol_info_native, uint __g_native, uint __flags_native);
+        static extern unsafe nuint __PInvoke(int __domain_native, int __type_native, int __protocol_native, _WSAPROTOCOL_INFOW* __protocol_info_native, uint __g_native, uint __flags_native);
     }
 
     /// <summary><c>int WSAStartup(WORD version, struct WSAData *data)</c> from ws2_32.dll.</summary>

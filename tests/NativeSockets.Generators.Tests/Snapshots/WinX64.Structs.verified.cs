@@ -41,6 +41,17 @@ internal static unsafe partial class WinX64
         public fixed byte szSystemStatus[129];
     }
 
+    /// <summary><c>struct _WSAPROTOCOL_INFOW</c>: 628 bytes, aligned to 4.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 628)]
+    internal unsafe partial struct _WSAPROTOCOL_INFOW
+    {
+        /// <summary>Gives the struct C's alignment of 4; not a C field.</summary>
+        #pragma warning disable CS0649 // Never assigned: it exists for its alignment only.
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        internal readonly uint __alignment;
+        #pragma warning restore CS0649
+    }
+
     /// <summary><c>struct addrinfo</c>: 48 bytes, aligned to 8.</summary>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 48)]
     internal unsafe partial struct addrinfo
