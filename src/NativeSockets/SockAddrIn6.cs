@@ -25,7 +25,13 @@ public unsafe struct SockAddrIn6
         {
             fixed (SockAddrIn6* self = &this)
             {
-                new Native.sockaddr_in6(self).sin6_family = checked((ushort)value);
+                var view = new Native.sockaddr_in6(self);
+                view.sin6_family = checked((ushort)value);
+                if (Native.sockaddr_in6.Has_sin6_len)
+                {
+                    // BSD and macOS keep the address length in a byte before a one-byte family.
+                    view.sin6_len = (byte)Native.sockaddr_in6.Size;
+                }
             }
         }
     }

@@ -40,7 +40,13 @@ public unsafe struct SockAddrUn
         {
             fixed (SockAddrUn* self = &this)
             {
-                new Native.sockaddr_un(self).sun_family = checked((ushort)value);
+                var view = new Native.sockaddr_un(self);
+                view.sun_family = checked((ushort)value);
+                if (Native.sockaddr_un.Has_sun_len)
+                {
+                    // BSD and macOS keep the address length in a byte before a one-byte family.
+                    view.sun_len = (byte)Native.sockaddr_un.Size;
+                }
             }
         }
     }
