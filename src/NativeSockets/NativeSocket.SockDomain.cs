@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.IO;
+using NativeSockets.Interop;
+
+namespace NativeSockets;
+
+public static unsafe partial class NativeSocket
+{
+    /// <summary>
+    /// Nim's <c>getSockDomain</c>: the socket's address family, bound or not. For a family
+    /// <see cref="Domain"/> does not name, read the platform's number with
+    /// <c>GetSockOptInt(socket, SOL_SOCKET, SO_DOMAIN)</c>.
+    /// </summary>
+    /// <exception cref="OSErrorException"><c>getsockname</c> failed (EBADF for a closed handle, ENOTSOCK for a descriptor that is not a socket).</exception>
+    /// <exception cref="IOException">The family is not one <see cref="Domain"/> names (such as AF_NETLINK); the message gives its number.</exception>
+    public static Domain GetSockDomain(SocketHandle socket)
+    {
+        SockAddrStorage name;
+        _ = ReadSocketName(socket, peer: false, &name);
+        int family = name.ss_family;
+        return ToKnownDomain(family)
+            ?? throw new IOException(string.Create(CultureInfo.InvariantCulture, $"Unknown socket family in getSockDomain: {family}"));
+    }
+
+    /// <summary>
+    /// The socket's own address (<c>getsockname</c>) or its peer's (<c>getpeername</c>) into
+    /// <paramref name="name"/>; returns the address's length.
+    /// </summary>
+    /// <exception cref="OSErrorException">The call failed.</exception>
+    private static uint ReadSocketName(SocketHandle socket, bool peer, SockAddrStorage* name)
+    {
+        var length = (uint)sizeof(SockAddrStorage);
+        var result = peer
+            ? Native.getpeername(socket.FileDescriptor, name, &length)
+            : Native.getsockname(socket.FileDescriptor, name, &length);
+        if (result != 0)
+        {
+            throw OSErrorException.FromLastError();
+        }
+
+        return length;
+    }
+}
