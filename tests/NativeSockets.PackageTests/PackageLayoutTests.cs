@@ -46,6 +46,18 @@ public sealed class PackageLayoutTests(PackedPackage package)
     }
 
     [Fact]
+    public void The_build_files_are_the_library_s_own_in_both_folders()
+    {
+        Assert.NotEmpty(LibraryBuildFiles());
+        Assert.All(LibraryBuildFiles(), name =>
+        {
+            var source = File.ReadAllBytes(Path.Combine(LibraryBuildFolder, name));
+            Assert.Equal(source, package.PackageFile($"build/{name}"));
+            Assert.Equal(source, package.PackageFile($"buildTransitive/{name}"));
+        });
+    }
+
+    [Fact]
     public void The_symbol_package_holds_a_pdb_for_each_framework_and_nothing_else()
     {
         string[] expected =
@@ -57,10 +69,12 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Equal(expected.Order(StringComparer.Ordinal), PackageEntries.Content(package.SymbolEntries));
     }
 
+    private static string LibraryBuildFolder => Path.Combine(BuildFacts.RepositoryRoot, "src", "NativeSockets", "build");
+
     /// <summary>The files of the library's build/ folder, which the package hands to the apps' builds.</summary>
     private static string[] LibraryBuildFiles()
     {
-        var folder = Path.Combine(BuildFacts.RepositoryRoot, "src", "NativeSockets", "build");
+        var folder = LibraryBuildFolder;
         return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToArray() : [];
     }
 }
