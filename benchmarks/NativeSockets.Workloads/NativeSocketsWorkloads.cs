@@ -1,30 +1,53 @@
 using System;
+using System.Collections.Generic;
 
 namespace NativeSockets.Workloads;
 
-/// <summary>W1-W7 through the NativeSockets API.</summary>
-internal static class NativeSocketsWorkloads
+/// <summary>W1-W7 through the NativeSockets API, using its allocation-free forms where Nim's allocate.</summary>
+internal static unsafe class NativeSocketsWorkloads
 {
     public static void SocketClose(long n)
     {
         for (long i = 0; i < n; i++)
         {
-            var socket = NativeSocket.CreateNativeSocket();
-            if (socket.IsInvalid)
-            {
-                throw new InvalidOperationException("CreateNativeSocket failed.");
-            }
-
-            NativeSocket.Close(socket);
+            NativeSocket.Close(Valid(NativeSocket.CreateNativeSocket()));
         }
     }
 
-    public static unsafe void GetAddrInfo(long n)
+    public static void ConnectAccept(long n)
+    {
+        var listener = Listener(out var address);
+        for (long i = 0; i < n; i++)
+        {
+            var client = Valid(NativeSocket.CreateNativeSocket());
+            Check(NativeSocket.Connect(client, (SockAddr*)&address, sizeof(SockAddrIn)));
+            NativeSocket.Close(Valid(NativeSocket.Accept(listener, out _, out _)));
+            NativeSocket.Close(client);
+        }
+
+        NativeSocket.Close(listener);
+    }
+
+    public static void SetGetOption(long n)
+    {
+        var socket = Valid(NativeSocket.CreateNativeSocket());
+        var level = NativeSocket.SOL_SOCKET;
+        var option = NativeSocket.SO_KEEPALIVE;
+        for (long i = 0; i < n; i++)
+        {
+            NativeSocket.SetSockOptInt(socket, level, option, (int)(i & 1));
+            _ = NativeSocket.GetSockOptInt(socket, level, option);
+        }
+
+        NativeSocket.Close(socket);
+    }
+
+    public static void GetAddrInfo(long n)
     {
         var port = new Port(80);
         for (long i = 0; i < n; i++)
         {
-            NativeSocket.FreeAddrInfo(NativeSocket.GetAddrInfo("127.0.0.1", port));
+            NativeSocket.FreeAddrInfo(NativeSocket.GetAddrInfo("127.0.0.1"u8, port));
         }
     }
 
@@ -33,6 +56,97 @@ internal static class NativeSocketsWorkloads
         for (long i = 0; i < n; i++)
         {
             _ = NativeSocket.GetServByName("http", "tcp");
+        }
+    }
+
+    public static Action<long> Poll(int count) => n =>
+    {
+        ConnectedPair(out var a, out var b);
+        Check(NativeSocket.Send(a, "x"u8) == 1 ? 0 : -1);
+        var sockets = new List<SocketHandle> { b };
+        for (var k = 1; k < count; k++)
+        {
+            sockets.Add(Valid(NativeSocket.CreateNativeSocket(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP)));
+        }
+
+        var readable = new List<SocketHandle>(count);
+        for (long i = 0; i < n; i++)
+        {
+            readable.Clear();
+            readable.AddRange(sockets);
+            if (NativeSocket.SelectRead(readable, 0) != 1)
+            {
+                throw new InvalidOperationException("SelectRead found the wrong sockets ready.");
+            }
+        }
+
+        sockets.ForEach(NativeSocket.Close);
+        NativeSocket.Close(a);
+    };
+
+    public static void PingPong(long n)
+    {
+        ConnectedPair(out var a, out var b);
+        Span<byte> message = stackalloc byte[64];
+        Span<byte> buffer = stackalloc byte[64];
+        var flags = NativeSocket.MSG_NOSIGNAL;
+        for (long i = 0; i < n; i++)
+        {
+            Check(NativeSocket.Send(a, message, flags) == 64 ? 0 : -1);
+            Receive(b, buffer);
+            Check(NativeSocket.Send(b, buffer, flags) == 64 ? 0 : -1);
+            Receive(a, message);
+        }
+
+        NativeSocket.Close(a);
+        NativeSocket.Close(b);
+    }
+
+    private static void Receive(SocketHandle socket, Span<byte> buffer)
+    {
+        var received = 0;
+        while (received < buffer.Length)
+        {
+            var count = NativeSocket.Recv(socket, buffer[received..]);
+            Check(count > 0 ? 0 : -1);
+            received += (int)count;
+        }
+    }
+
+    private static SocketHandle Listener(out SockAddrIn address)
+    {
+        var listener = Valid(NativeSocket.CreateNativeSocket());
+        address = SockAddrIn.Create(0x7F000001, new Port(0));
+        fixed (SockAddrIn* bound = &address)
+        {
+            Check(NativeSocket.BindAddr(listener, (SockAddr*)bound, sizeof(SockAddrIn)));
+            Check(NativeSocket.Listen(listener));
+            address = SockAddrIn.Create(0x7F000001, NativeSocket.GetSockName(listener));
+        }
+
+        return listener;
+    }
+
+    private static void ConnectedPair(out SocketHandle a, out SocketHandle b)
+    {
+        var listener = Listener(out var address);
+        a = Valid(NativeSocket.CreateNativeSocket());
+        Check(NativeSocket.Connect(a, (SockAddr*)&address, sizeof(SockAddrIn)));
+        b = Valid(NativeSocket.Accept(listener, out _, out _));
+        var tcp = NativeSocket.ToInt(Protocol.IPPROTO_TCP);
+        NativeSocket.SetSockOptInt(a, tcp, RawLinux.TCP_NODELAY, 1);
+        NativeSocket.SetSockOptInt(b, tcp, RawLinux.TCP_NODELAY, 1);
+        NativeSocket.Close(listener);
+    }
+
+    private static SocketHandle Valid(SocketHandle socket) =>
+        socket.IsInvalid ? throw new InvalidOperationException("A NativeSockets call returned OsInvalidSocket.") : socket;
+
+    private static void Check(int result)
+    {
+        if (result != 0)
+        {
+            throw new InvalidOperationException("A NativeSockets call failed in a workload.");
         }
     }
 }

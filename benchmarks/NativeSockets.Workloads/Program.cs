@@ -25,13 +25,13 @@ long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
 var workloads = new Workload[]
 {
     new("W1", "socket+close", Scaled(20_000), RawWorkloads.SocketClose, SystemNetWorkloads.SocketClose, NativeSocketsWorkloads.SocketClose),
-    new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, null),
-    new("W3", "setsockopt+getsockopt", Scaled(200_000), RawWorkloads.SetGetOption, SystemNetWorkloads.SetGetOption, null),
+    new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, NativeSocketsWorkloads.ConnectAccept),
+    new("W3", "setsockopt+getsockopt SO_KEEPALIVE", Scaled(200_000), RawWorkloads.SetGetOption, SystemNetWorkloads.SetGetOption, NativeSocketsWorkloads.SetGetOption),
     new("W4", "getaddrinfo 127.0.0.1", Scaled(200_000), RawWorkloads.GetAddrInfo, SystemNetWorkloads.GetAddrInfo, NativeSocketsWorkloads.GetAddrInfo),
     new("W5", "getservbyname http/tcp", Scaled(20_000), RawWorkloads.GetServByName, null, NativeSocketsWorkloads.GetServByName),
-    new("W6-101", "poll 101 sockets", Scaled(20_000), RawWorkloads.Poll(101), SystemNetWorkloads.Poll(101), null),
-    new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), null),
-    new("W7", "64-byte ping-pong", Scaled(20_000), RawWorkloads.PingPong, SystemNetWorkloads.PingPong, null),
+    new("W6-101", "poll 101 sockets", Scaled(20_000), RawWorkloads.Poll(101), SystemNetWorkloads.Poll(101), NativeSocketsWorkloads.Poll(101)),
+    new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), NativeSocketsWorkloads.Poll(2000)),
+    new("W7", "64-byte ping-pong", Scaled(20_000), RawWorkloads.PingPong, SystemNetWorkloads.PingPong, NativeSocketsWorkloads.PingPong),
 };
 
 var c = cBinary is null ? null : new CBaseline(cBinary);

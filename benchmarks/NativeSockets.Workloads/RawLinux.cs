@@ -14,6 +14,8 @@ internal static unsafe partial class RawLinux
     public const int SOCK_CLOEXEC = 0x80000;
     public const int IPPROTO_TCP = 6;
     public const int TCP_NODELAY = 1;
+    public const int SOL_SOCKET = 1;
+    public const int SO_KEEPALIVE = 9;
     public const short POLLIN = 1;
     public const int MSG_NOSIGNAL = 0x4000;
     public const int MSG_WAITALL = 0x100;

@@ -38,8 +38,8 @@ internal static unsafe class RawWorkloads
         {
             int value = (int)(i & 1), read = 0;
             uint length = sizeof(int);
-            Check(setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &value, sizeof(int)));
-            Check(getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &read, &length));
+            Check(setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &value, sizeof(int)));
+            Check(getsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &read, &length));
         }
 
         _ = close(fd);

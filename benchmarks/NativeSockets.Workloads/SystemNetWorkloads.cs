@@ -35,8 +35,8 @@ internal static class SystemNetWorkloads
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         for (long i = 0; i < n; i++)
         {
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, (int)(i & 1));
-            _ = socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay);
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, (int)(i & 1));
+            _ = socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive);
         }
     }
 

@@ -85,8 +85,8 @@ static void w3(long n) {
     for (long i = 0; i < n; i++) {
         int value = (int)(i & 1), read = 0;
         socklen_t len = sizeof read;
-        if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &value, sizeof value) != 0) fail("setsockopt");
-        if (getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &read, &len) != 0) fail("getsockopt");
+        if (setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &value, sizeof value) != 0) fail("setsockopt");
+        if (getsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &read, &len) != 0) fail("getsockopt");
     }
     close(fd);
 }
