@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NativeSockets.PackageTests.Support;
@@ -45,18 +44,22 @@ public sealed class NuspecTests(PackedPackage package)
 
         Assert.Equal("git", (string?)repository.Attribute("type"));
         Assert.Equal(ChildProcess.RunChecked("git", root, "rev-parse", "HEAD").Trim(), (string?)repository.Attribute("commit"));
-        // Source Link takes the URL from the remote (normalized to https, without ".git"); with no remote
-        // the package names none rather than a made-up one.
-        var (exitCode, remote) = ChildProcess.Run("git", root, ["remote", "get-url", "origin"]);
+        // Source Link takes the URL from the remote (normalized to https, without ".git") when the remote is
+        // on a host it knows; with no remote, or one it cannot make a web address of (a local path), the
+        // package names none rather than a made-up one.
         var url = (string?)repository.Attribute("url");
-        if (exitCode == 0)
-        {
-            Assert.NotNull(url);
-            Assert.Contains(Path.GetFileNameWithoutExtension(remote.Trim().TrimEnd('/')), url, StringComparison.Ordinal);
-        }
-        else
+        if (GitRemote.Origin is null)
         {
             Assert.Null(url);
+        }
+        else if (GitRemote.IsOnKnownHost)
+        {
+            Assert.NotNull(url);
+        }
+
+        if (url is not null)
+        {
+            Assert.Contains(GitRemote.RepositoryName!, url, StringComparison.Ordinal);
         }
     }
 
