@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -41,9 +42,36 @@ internal static partial class PlatformDetection
                 $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}); supported platforms: {SupportedPlatforms}.");
 }
 
-/// <summary>The C library as the runtime reports it, read once (JIT-compiled code then sees a constant).</summary>
+/// <summary>The C library the process runs on, found once (JIT-compiled code then sees a constant).</summary>
 internal static class RuntimeLibc
 {
+    /// <summary>
+    /// True on musl. Microsoft's runtimes name their runtime identifier after their C library
+    /// (linux-musl-x64), but a distribution's own build reports its distribution (alpine.3.19-x64), so
+    /// without that name the process's own mappings decide: a musl process has musl's loader mapped.
+    /// </summary>
     internal static readonly bool IsMusl =
-        OperatingSystem.IsLinux() && RuntimeInformation.RuntimeIdentifier.StartsWith("linux-musl", StringComparison.Ordinal);
+        OperatingSystem.IsLinux()
+        && (RuntimeInformation.RuntimeIdentifier.StartsWith("linux-musl", StringComparison.Ordinal)
+            || (!RuntimeInformation.RuntimeIdentifier.StartsWith("linux-", StringComparison.Ordinal) && MapsMuslLoader()));
+
+    internal static bool MapsMuslLoader()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/maps"))
+            {
+                if (line.Contains("/ld-musl-", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // No /proc to read: the runtime identifier was all there was to go on.
+        }
+
+        return false;
+    }
 }
