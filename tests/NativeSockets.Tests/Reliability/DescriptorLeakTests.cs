@@ -82,12 +82,12 @@ public class DescriptorLeakTests
     {
         // A first pass brings the JIT, the GC heaps and the runtime's own descriptors to their steady state.
         calls();
-        GC.Collect();
+        ProcessResources.Settle();
         var descriptors = ProcessResources.OpenDescriptors();
         var resident = ProcessResources.ResidentBytes();
 
         calls();
-        GC.Collect();
+        ProcessResources.Settle();
 
         Assert.Equal(descriptors, ProcessResources.OpenDescriptors());
         var growth = ProcessResources.ResidentBytes() - resident;

@@ -19,10 +19,12 @@ public partial class LookupLeakTests
     public void Lookups_that_succeed_and_fail_leak_neither_memory_nor_descriptors()
     {
         RunLookups();
+        ProcessResources.Settle();
         var descriptorsBefore = ProcessResources.OpenDescriptors();
         var heapBefore = MallocInfo().uordblks;
 
         RunLookups();
+        ProcessResources.Settle();
 
         Assert.Equal(descriptorsBefore, ProcessResources.OpenDescriptors());
         var growth = (long)(MallocInfo().uordblks - heapBefore);
