@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NativeSockets.Generators.Model;
@@ -39,13 +40,8 @@ internal static class FacadeEmitter
             writer.Open($"internal static {constant.Type} {CSharpNames.Identifier(constant.Name)}");
             writer.Line(CSharpNames.AggressiveInlining);
             writer.Open("get");
-            foreach (var binding in constant.Bindings)
-            {
-                var value = $"global::NativeSockets.Interop.{binding.ClassName}.{CSharpNames.Identifier(constant.Name)}";
-                writer.Line($"if ({Is(binding.ClassName)}) return {Convert(value, binding.Type, constant.Type)};");
-            }
-
-            writer.Line($"throw {CSharpNames.Detection}.Missing(\"{constant.Name}\");");
+            PerPlatform(writer, constant.Name, constant.Bindings, b => b.ClassName, b =>
+                $"return {Convert($"global::NativeSockets.Interop.{b.ClassName}.{CSharpNames.Identifier(constant.Name)}", b.Type, constant.Type)};");
             writer.Close();
             writer.Close();
         }
@@ -64,21 +60,12 @@ internal static class FacadeEmitter
             writer.Line($"/// <summary><c>{function.Name}</c> on the running platform; errors are reported as that platform's binding reports them.</summary>");
             writer.Line(CSharpNames.AggressiveInlining);
             writer.Open($"internal static {function.ReturnType} {name}({string.Join(", ", parameters)})");
-            foreach (var binding in function.Bindings)
+            PerPlatform(writer, function.Name, function.Bindings, b => b.ClassName, b =>
             {
-                var arguments = function.Parameters.Select((p, i) => Convert(CSharpNames.Identifier(p.Name), function.Parameters[i].Type, binding.ParameterTypes[i]));
-                var call = $"global::NativeSockets.Interop.{binding.ClassName}.{name}({string.Join(", ", arguments)})";
-                if (function.ReturnType == "void")
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) {{ {call}; return; }}");
-                }
-                else
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) return {Convert(call, binding.ReturnType, function.ReturnType)};");
-                }
-            }
-
-            writer.Line($"throw {CSharpNames.Detection}.Missing(\"{function.Name}\");");
+                var arguments = function.Parameters.Select((p, i) => Convert(CSharpNames.Identifier(p.Name), p.Type, b.ParameterTypes[i]));
+                var call = $"global::NativeSockets.Interop.{b.ClassName}.{name}({string.Join(", ", arguments)})";
+                return function.ReturnType == "void" ? $"{{ {call}; return; }}" : $"return {Convert(call, b.ReturnType, function.ReturnType)};";
+            });
             writer.Close();
         }
 
@@ -106,12 +93,7 @@ internal static class FacadeEmitter
             writer.Open("internal static int Size");
             writer.Line(CSharpNames.AggressiveInlining);
             writer.Open("get");
-            foreach (var binding in definition.Bindings)
-            {
-                writer.Line($"if ({Is(binding.ClassName)}) return {binding.Type};");
-            }
-
-            writer.Line($"throw {CSharpNames.Detection}.Missing(\"struct {definition.Name}\");");
+            PerPlatform(writer, $"struct {definition.Name}", definition.Bindings, b => b.ClassName, b => $"return {b.Type};");
             writer.Close();
             writer.Close();
             foreach (var field in definition.Fields)
@@ -128,7 +110,7 @@ internal static class FacadeEmitter
     private static void EmitField(IndentedWriter writer, FacadeStruct owner, FacadeField field)
     {
         var name = CSharpNames.Identifier(field.Name);
-        var missing = $"throw {CSharpNames.Detection}.Missing(\"{owner.Name}.{field.Name}\");";
+        var missing = $"{owner.Name}.{field.Name}";
         writer.Line();
         writer.Line($"/// <summary>Whether the running platform's <c>struct {owner.Name}</c> has <c>{field.Name}</c>.</summary>");
         writer.Line($"internal static bool Has_{field.Name} => {string.Join(" || ", field.Bindings.Select(b => Is(b.ClassName)))};");
@@ -139,12 +121,7 @@ internal static class FacadeEmitter
                 writer.Line($"/// <summary>A view of the <c>{field.Name}</c> struct inside this one.</summary>");
                 writer.Open($"internal {field.Type} {name}");
                 writer.Open("get");
-                foreach (var binding in field.Bindings)
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) return new {field.Type}(&{Access(owner, binding, name)});");
-                }
-
-                writer.Line(missing);
+                PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return new {field.Type}(&{Access(owner, b, name)});");
                 writer.Close();
                 writer.Close();
                 break;
@@ -153,12 +130,7 @@ internal static class FacadeEmitter
                 writer.Line($"/// <summary>The elements of the <c>{field.Name}</c> array.</summary>");
                 writer.Open($"internal global::System.Span<{field.Type}> {name}");
                 writer.Open("get");
-                foreach (var binding in field.Bindings)
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) return new global::System.Span<{field.Type}>({Access(owner, binding, name)}, {binding.ArrayLength});");
-                }
-
-                writer.Line(missing);
+                PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return new global::System.Span<{field.Type}>({Access(owner, b, name)}, {b.ArrayLength});");
                 writer.Close();
                 writer.Close();
                 break;
@@ -167,20 +139,10 @@ internal static class FacadeEmitter
                 writer.Line($"/// <summary>The <c>{field.Name}</c> field.</summary>");
                 writer.Open($"internal {field.Type} {name}");
                 writer.Open("get");
-                foreach (var binding in field.Bindings)
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) return {Convert(Access(owner, binding, name), binding.Type, field.Type)};");
-                }
-
-                writer.Line(missing);
+                PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return {Convert(Access(owner, b, name), b.Type, field.Type)};");
                 writer.Close();
                 writer.Open("set");
-                foreach (var binding in field.Bindings)
-                {
-                    writer.Line($"if ({Is(binding.ClassName)}) {{ {Access(owner, binding, name)} = {Convert("value", field.Type, binding.Type)}; return; }}");
-                }
-
-                writer.Line(missing);
+                PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"{{ {Access(owner, b, name)} = {Convert("value", field.Type, b.Type)}; return; }}");
                 writer.Close();
                 writer.Close();
                 break;
@@ -205,6 +167,17 @@ internal static class FacadeEmitter
 
         writer.Close();
         return writer.Close().ToString();
+    }
+
+    /// <summary>One line per platform that defines <paramref name="name"/>, then the throw for every other platform.</summary>
+    private static void PerPlatform<T>(IndentedWriter writer, string name, IEnumerable<T> bindings, Func<T, string> className, Func<T, string> statement)
+    {
+        foreach (var binding in bindings)
+        {
+            writer.Line($"if ({Is(className(binding))}) {statement(binding)}");
+        }
+
+        writer.Line($"throw {CSharpNames.Detection}.Missing(\"{name}\");");
     }
 
     private static string Is(string className) => $"{CSharpNames.Detection}.Is{className}";
