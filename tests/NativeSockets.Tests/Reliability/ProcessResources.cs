@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace NativeSockets.Tests.Reliability;
 
@@ -8,6 +9,26 @@ namespace NativeSockets.Tests.Reliability;
 internal static class ProcessResources
 {
     public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+
+    /// <summary>
+    /// Open socket descriptors only: what a socket test can leak, without the files the runtime keeps
+    /// open for assemblies it loads on first use.
+    /// </summary>
+    public static int OpenSockets() =>
+        Directory.GetFiles("/proc/self/fd").Count(fd => LinkTarget(fd)?.StartsWith("socket:", StringComparison.Ordinal) == true);
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            // The descriptor was closed between listing and reading it.
+            return null;
+        }
+    }
 
     /// <summary>
     /// Collects garbage and runs the finalizers it queues, twice, so a socket another test abandoned is
