@@ -15,7 +15,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--smoke": rounds = 1; scale = 0.01; break;
+        case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; break;
         case "--c": cBinary = args[++i]; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
