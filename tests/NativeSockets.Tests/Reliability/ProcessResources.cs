@@ -31,6 +31,23 @@ internal static class ProcessResources
     }
 
     /// <summary>
+    /// Runs <paramref name="calls"/> once so the JIT, the GC heaps and the runtime's own descriptors reach
+    /// their steady state, then again, and returns how much the open descriptors and
+    /// <paramref name="memory"/> grew over that second run.
+    /// </summary>
+    public static (int Descriptors, long Memory) GrowthOverSecondRun(Action calls, Func<long> memory)
+    {
+        calls();
+        Settle();
+        var descriptors = OpenDescriptors();
+        var before = memory();
+
+        calls();
+        Settle();
+        return (OpenDescriptors() - descriptors, memory() - before);
+    }
+
+    /// <summary>
     /// Collects garbage and runs the finalizers it queues, twice, so a socket another test abandoned is
     /// closed before a count, not in the middle of one.
     /// </summary>
