@@ -13,6 +13,28 @@ internal readonly record struct Measurement(double NanosecondsPerOp, double Byte
     /// </summary>
     public static TimeSpan WarmUp { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    // Where the timed loop of the current run began and ended, when its workload has set-up and
+    // tear-down to leave out (ends at 0: the loop ends with the run).
+    [ThreadStatic]
+    private static long loopStartTimestamp, loopStartBytes, loopEndTimestamp, loopEndBytes;
+
+    /// <summary>
+    /// Called by a workload between its set-up (sockets to poll, lists to fill) and its loop: the
+    /// measurement then times and counts from here, so a one-off cost is not read as a per-call one.
+    /// </summary>
+    public static void LoopStarts()
+    {
+        loopStartBytes = GC.GetAllocatedBytesForCurrentThread();
+        loopStartTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Called by a workload that called <see cref="LoopStarts"/> when its loop is done, before its tear-down.</summary>
+    public static void LoopEnds()
+    {
+        loopEndTimestamp = Stopwatch.GetTimestamp();
+        loopEndBytes = GC.GetAllocatedBytesForCurrentThread();
+    }
+
     /// <summary>Warms <paramref name="body"/> up for <see cref="WarmUp"/>, then times it over <paramref name="iterations"/>.</summary>
     public static Measurement Of(Action<long> body, long iterations)
     {
@@ -23,11 +45,16 @@ internal readonly record struct Measurement(double NanosecondsPerOp, double Byte
         }
         while (warmUp.Elapsed < WarmUp);
 
-        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-        var start = Stopwatch.GetTimestamp();
+        loopEndTimestamp = 0;
+        LoopStarts();
         body(iterations);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        if (loopEndTimestamp == 0)
+        {
+            LoopEnds();
+        }
+
+        var bytes = loopEndBytes - loopStartBytes;
+        var elapsed = Stopwatch.GetElapsedTime(loopStartTimestamp, loopEndTimestamp);
         return new Measurement(elapsed.TotalNanoseconds / iterations, (double)bytes / iterations);
     }
 }

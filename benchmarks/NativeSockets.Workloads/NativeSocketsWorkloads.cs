@@ -70,6 +70,7 @@ internal static unsafe class NativeSocketsWorkloads
         }
 
         var readable = new List<SocketHandle>(count);
+        Measurement.LoopStarts();
         for (long i = 0; i < n; i++)
         {
             readable.Clear();
@@ -80,6 +81,7 @@ internal static unsafe class NativeSocketsWorkloads
             }
         }
 
+        Measurement.LoopEnds();
         sockets.ForEach(NativeSocket.Close);
         NativeSocket.Close(a);
     };

@@ -5,10 +5,11 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using NativeSockets.Workloads;
 
-// Usage: NativeSockets.Workloads [--rounds N] [--scale F] [--smoke] [--c PATH-TO-C-WORKLOADS]
+// Usage: NativeSockets.Workloads [--rounds N] [--scale F] [--smoke] [--only W1,W6-2000,...] [--c PATH-TO-C-WORKLOADS]
 var rounds = 5;
 var scale = 1.0;
 string? cBinary = null;
+string[]? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -17,12 +18,13 @@ for (var i = 0; i < args.Length; i++)
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; break;
         case "--c": cBinary = args[++i]; break;
+        case "--only": only = args[++i].Split(','); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 
 long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
-var workloads = new Workload[]
+var allWorkloads = new Workload[]
 {
     new("W1", "socket+close", Scaled(20_000), RawWorkloads.SocketClose, SystemNetWorkloads.SocketClose, NativeSocketsWorkloads.SocketClose),
     new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, NativeSocketsWorkloads.ConnectAccept),
@@ -33,6 +35,12 @@ var workloads = new Workload[]
     new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), NativeSocketsWorkloads.Poll(2000)),
     new("W7", "64-byte ping-pong", Scaled(20_000), RawWorkloads.PingPong, SystemNetWorkloads.PingPong, NativeSocketsWorkloads.PingPong),
 };
+var workloads = only is null ? allWorkloads : allWorkloads.Where(w => only.Contains(w.Name)).ToArray();
+if (workloads.Length == 0)
+{
+    Console.Error.WriteLine($"--only names no workload; they are {string.Join(", ", allWorkloads.Select(w => w.Name))}");
+    return 2;
+}
 
 var c = cBinary is null ? null : new CBaseline(cBinary);
 var runtime = RuntimeFeatureDescription();

@@ -87,6 +87,7 @@ internal static unsafe class RawWorkloads
 
         fixed (Pollfd* p = fds)
         {
+            Measurement.LoopStarts();
             for (long i = 0; i < n; i++)
             {
                 for (var k = 0; k < count; k++)
@@ -97,6 +98,8 @@ internal static unsafe class RawWorkloads
 
                 Check(poll(p, (ulong)count, 0) == 1 ? 0 : -1);
             }
+
+            Measurement.LoopEnds();
         }
 
         foreach (var fd in fds)

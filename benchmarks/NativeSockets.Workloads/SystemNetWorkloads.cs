@@ -59,6 +59,7 @@ internal static class SystemNetWorkloads
         }
 
         var checkRead = new List<Socket>(count);
+        Measurement.LoopStarts();
         for (long i = 0; i < n; i++)
         {
             checkRead.Clear();
@@ -70,6 +71,7 @@ internal static class SystemNetWorkloads
             }
         }
 
+        Measurement.LoopEnds();
         sockets.ForEach(s => s.Dispose());
         a.Dispose();
     };

@@ -19,6 +19,9 @@
 
 static void fail(const char *what) { perror(what); exit(2); }
 
+/* The timed span: the whole workload unless it marks its loop, to leave its set-up and tear-down out. */
+static double loop_start, loop_end;
+
 static double now_ns(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -119,10 +122,12 @@ static void w6(long n, int count) {
     if (send(a, "x", 1, 0) != 1) fail("send");
     fds[0].fd = b;
     for (int i = 1; i < count; i++) fds[i].fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    loop_start = now_ns();
     for (long i = 0; i < n; i++) {
         for (int k = 0; k < count; k++) { fds[k].events = POLLIN; fds[k].revents = 0; }
         if (poll(fds, (nfds_t)count, 0) != 1) fail("poll");
     }
+    loop_end = now_ns();
     for (int i = 1; i < count; i++) close(fds[i].fd);
     close(a);
     close(b);
@@ -152,7 +157,7 @@ int main(int argc, char **argv) {
     pthread_t idle;
     pthread_create(&idle, NULL, idle_thread, NULL);
     const char *w = argv[1];
-    double start = now_ns();
+    loop_start = now_ns();
     if (!strcmp(w, "W1")) w1(n);
     else if (!strcmp(w, "W2")) w2(n);
     else if (!strcmp(w, "W3")) w3(n);
@@ -162,6 +167,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(w, "W6-2000")) w6(n, 2000);
     else if (!strcmp(w, "W7")) w7(n);
     else { fprintf(stderr, "unknown workload %s\n", w); return 1; }
-    printf("%.1f\n", (now_ns() - start) / (double)n);
+    if (loop_end == 0) loop_end = now_ns();
+    printf("%.1f\n", (loop_end - loop_start) / (double)n);
     return 0;
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using NativeSockets.Interop;
@@ -7,7 +9,7 @@ using Xunit;
 
 namespace NativeSockets.Tests;
 
-/// <summary>The overloads that allocate nothing: Accept into a caller's SockAddrStorage, GetAddrInfo over UTF-8.</summary>
+/// <summary>The overloads that allocate nothing: Accept into a caller's SockAddrStorage, GetAddrInfo over UTF-8, SelectRead.</summary>
 public unsafe class AllocationFreeTests
 {
     [Fact]
@@ -107,5 +109,39 @@ public unsafe class AllocationFreeTests
         Assert.Equal(OSErrorSpace.AddrInfo, error.Space);
         Assert.Equal(Native.EAI_NONAME, error.ErrorCode);
         Assert.Contains(Unresolvable.Name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectRead_over_2000_handles_allocates_nothing_once_warm()
+    {
+        using var pair = Connected.Tcp();
+        var idle = Enumerable.Range(0, 1999).Select(_ => OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP)).ToList();
+        try
+        {
+            pair.PeerSends(1);
+            var all = idle.Select(s => s.Handle).Prepend(pair.Native.Handle).ToList();
+            var handles = new List<SocketHandle>(all.Count);
+            handles.AddRange(all);
+            Assert.Equal(1, NativeSocket.SelectRead(handles, 0));
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var counts = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                handles.Clear();
+                handles.AddRange(all);
+                counts += NativeSocket.SelectRead(handles, 0);
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(10, counts);
+            Assert.Equal(0, allocated);
+            Assert.Equal(new[] { pair.Native.Handle }, handles);
+        }
+        finally
+        {
+            idle.ForEach(s => s.Dispose());
+        }
     }
 }
