@@ -11,6 +11,9 @@ public static unsafe partial class NativeSocket
     /// dotted quad, or an AF_UNIX path). On failure returns (<see cref="OsInvalidSocket"/>, "") with the
     /// error in <see cref="Marshal.GetLastPInvokeError"/> (EAGAIN on a non-blocking socket with nothing
     /// waiting); never throws. Unless <paramref name="inheritable"/>, child processes do not get the socket.
+    /// As in Nim, a signal that interrupts the wait is reported, not retried: a handler installed without
+    /// <c>SA_RESTART</c> makes it return (<see cref="OsInvalidSocket"/>, "") with <see cref="EINTR"/>, and the
+    /// caller decides whether to call again.
     /// </summary>
     public static (SocketHandle Client, string Address) Accept(SocketHandle fd, bool inheritable = false)
     {

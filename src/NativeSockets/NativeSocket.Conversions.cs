@@ -68,10 +68,12 @@ public static partial class NativeSocket
     }
 
     /// <summary>Nim's <c>toSockType</c>: TCP gives a stream, UDP datagrams, every other protocol raw.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is not a <see cref="Protocol"/> member.</exception>
     public static SockType ToSockType(Protocol protocol) => protocol switch
     {
         Protocol.IPPROTO_TCP => SockType.SOCK_STREAM,
         Protocol.IPPROTO_UDP => SockType.SOCK_DGRAM,
-        _ => SockType.SOCK_RAW,
+        Protocol.IPPROTO_IP or Protocol.IPPROTO_IPV6 or Protocol.IPPROTO_RAW or Protocol.IPPROTO_ICMP or Protocol.IPPROTO_ICMPV6 => SockType.SOCK_RAW,
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "Not a member of Protocol."),
     };
 }

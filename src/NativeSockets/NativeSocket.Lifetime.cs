@@ -41,7 +41,8 @@ public static partial class NativeSocket
     /// <summary>
     /// Nim's <c>close</c>: closes the socket. Never throws; like Nim it ignores the result, and the
     /// error, if any, is in <see cref="Marshal.GetLastPInvokeError"/>. Closing a handle twice may close
-    /// whatever the system gave the number to in between: close each handle once.
+    /// whatever the system gave the number to in between, and so may any call on a handle after it is
+    /// closed: close each handle once, or let an <see cref="OwnedSocketHandle"/> own it.
     /// </summary>
     public static void Close(SocketHandle socket) => _ = Native.close(socket.FileDescriptor);
 

@@ -19,7 +19,8 @@ public static unsafe partial class NativeSocket
     /// pending connection, end of stream or an error), then prunes the list in place to the ready ones.
     /// Returns the number of distinct ready descriptors; 0 on timeout, with the list emptied; -1 on
     /// failure, with the list untouched and the error in <see cref="LastError"/> (<see cref="EBADF"/>
-    /// when a handle is closed or invalid). Never throws for a native failure.
+    /// when a handle is closed or invalid, EINVAL when the list has more entries than the process may
+    /// open descriptors). Never throws for a native failure. An empty list waits out the timeout and returns 0.
     /// </summary>
     /// <remarks>
     /// The list is pruned as Nim does: a handle that is not ready is replaced by the last one, so the
@@ -28,10 +29,12 @@ public static unsafe partial class NativeSocket
     /// signal resumes for the time left.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="readfds"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="readfds"/> is empty and <paramref name="timeout"/> is -1: the call would never return.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not -1.</exception>
     public static int SelectRead(List<SocketHandle> readfds, int timeout = 500)
     {
         ArgumentNullException.ThrowIfNull(readfds);
+        RefuseEndlessWait(readfds, timeout, nameof(readfds));
         return Select(readfds, timeout, Native.POLLIN);
     }
 
@@ -40,11 +43,22 @@ public static unsafe partial class NativeSocket
     /// that can be written without blocking (room to send, a finished or failed connect, or an error).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="writefds"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="writefds"/> is empty and <paramref name="timeout"/> is -1: the call would never return.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not -1.</exception>
     public static int SelectWrite(List<SocketHandle> writefds, int timeout = 500)
     {
         ArgumentNullException.ThrowIfNull(writefds);
+        RefuseEndlessWait(writefds, timeout, nameof(writefds));
         return Select(writefds, timeout, Native.POLLOUT);
+    }
+
+    /// <summary>Nothing to wait for and no time limit: C's select would block the thread for good.</summary>
+    private static void RefuseEndlessWait(List<SocketHandle> handles, int timeout, string argumentName)
+    {
+        if (handles.Count == 0 && timeout == -1)
+        {
+            throw new ArgumentException("The list is empty and the timeout is -1 (no limit): the call would never return.", argumentName);
+        }
     }
 
     private static int Select(List<SocketHandle> handles, int timeout, int wanted)

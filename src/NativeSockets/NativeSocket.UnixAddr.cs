@@ -11,7 +11,8 @@ public static partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="path"/> takes <see cref="SockAddrUn.PathCapacity"/> bytes or more (108 on Linux): "socket path too long".
+    /// <paramref name="path"/> takes <see cref="SockAddrUn.PathCapacity"/> bytes or more (108 on Linux): "socket path too long";
+    /// or it does not start with a NUL but contains one, which would end the path early.
     /// </exception>
     public static SockAddrUn MakeUnixAddr(string path) => SockAddrUn.Create(path, nameof(path));
 }

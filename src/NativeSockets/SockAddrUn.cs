@@ -56,7 +56,10 @@ public unsafe struct SockAddrUn
     /// name, which starts with a NUL, reads as ""). Setting it copies the path and its terminating NUL.
     /// </summary>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
-    /// <exception cref="ArgumentException">Set to a path of <see cref="PathCapacity"/> UTF-8 bytes or more: "socket path too long".</exception>
+    /// <exception cref="ArgumentException">
+    /// Set to a path of <see cref="PathCapacity"/> UTF-8 bytes or more ("socket path too long"), or to a path that does
+    /// not start with a NUL but contains one.
+    /// </exception>
     public string sun_path
     {
         readonly get
@@ -83,6 +86,12 @@ public unsafe struct SockAddrUn
         ArgumentNullException.ThrowIfNull(path, argumentName);
         fixed (SockAddrUn* self = &this)
         {
+            // An abstract name (leading NUL) is raw bytes; in a path a NUL would silently end it early.
+            if (path.Length > 0 && path[0] != '\0' && path.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("The path contains a NUL character, which would end it early; only an abstract name starts with one.", argumentName);
+            }
+
             var destination = new Native.sockaddr_un(self).sun_path;
             var length = Encoding.UTF8.GetByteCount(path);
             if (length >= destination.Length)

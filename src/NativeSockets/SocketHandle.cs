@@ -7,7 +7,8 @@ namespace NativeSockets;
 /// Nim's <c>SocketHandle</c>: a raw operating-system socket (a file descriptor on POSIX, a
 /// <c>SOCKET</c> on Windows). It owns nothing: closing it is the caller's job, through
 /// <see cref="NativeSocket.Close(SocketHandle)"/>. The invalid handle is
-/// <see cref="NativeSocket.OsInvalidSocket"/>.
+/// <see cref="NativeSocket.OsInvalidSocket"/>. On POSIX a value outside the range of a C <c>int</c> names
+/// no descriptor: calls on it fail with EBADF.
 /// </summary>
 public readonly struct SocketHandle : IEquatable<SocketHandle>
 {
@@ -20,8 +21,11 @@ public readonly struct SocketHandle : IEquatable<SocketHandle>
     /// <summary>True for <see cref="NativeSocket.OsInvalidSocket"/> (-1, or <c>INVALID_SOCKET</c> on Windows).</summary>
     public bool IsInvalid => Value == -1;
 
-    /// <summary>The file descriptor on POSIX, where descriptors are C <c>int</c>s.</summary>
-    internal int FileDescriptor => unchecked((int)Value);
+    /// <summary>
+    /// The file descriptor on POSIX, where descriptors are C <c>int</c>s. A value no <c>int</c> can hold
+    /// gives -1, which every call rejects with EBADF: its low 32 bits could name another open descriptor.
+    /// </summary>
+    internal int FileDescriptor => Value is >= int.MinValue and <= int.MaxValue ? (int)Value : -1;
 
     /// <summary>Wraps a raw handle value.</summary>
     public static explicit operator SocketHandle(nint value) => new(value);

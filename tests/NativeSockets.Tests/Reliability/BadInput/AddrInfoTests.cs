@@ -1,0 +1,94 @@
+using System;
+using NativeSockets.Interop;
+using NativeSockets.Tests.Support;
+using Xunit;
+using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
+
+namespace NativeSockets.Tests.Reliability.BadInput;
+
+/// <summary>GetAddrInfo (both overloads), EnumerateAddrInfo and FreeAddrInfo (NativeSocket.AddrInfo.cs, AddrInfoEntries.cs).</summary>
+[Collection(nameof(RunsAlone))]
+public unsafe class AddrInfoTests
+{
+    public static TheoryData<string> NamesNotFound => new("", HostNames.OverLong(300), HostNames.OverLong(100_000), Unresolvable.Name);
+
+    [Fact]
+    public void A_null_address_throws_naming_it() => Run(() =>
+    {
+        ThrowsFor<ArgumentNullException>("address", () => NativeSocket.GetAddrInfo((string)null!, new Port(80)));
+        ThrowsFor<ArgumentNullException>("address", () => NativeSocket.EnumerateAddrInfo(null!, new Port(80)));
+    });
+
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("127.0.0.1\0evil")]
+    public void An_address_with_a_NUL_throws_naming_it(string address) => Run(() =>
+    {
+        ThrowsFor<ArgumentException>("address", () => NativeSocket.GetAddrInfo(address, new Port(80)));
+        ThrowsFor<ArgumentException>("address", () => NativeSocket.EnumerateAddrInfo(address, new Port(80)));
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(address);
+        ThrowsFor<ArgumentException>("address", () => NativeSocket.GetAddrInfo(utf8.AsSpan(), new Port(80)));
+    });
+
+    [Fact]
+    public void A_UTF8_address_longer_than_the_limit_throws_naming_it() => Run(() =>
+    {
+        var utf8 = new byte[NativeSocket.MaxUtf8HostLength + 1];
+        utf8.AsSpan().Fill((byte)'a');
+        var message = ThrowsFor<ArgumentException>("address", () => NativeSocket.GetAddrInfo(utf8.AsSpan(), new Port(80))).Message;
+        Assert.Contains(NativeSocket.MaxUtf8HostLength.ToString(System.Globalization.CultureInfo.InvariantCulture), message, StringComparison.Ordinal);
+    });
+
+    [Theory]
+    [MemberData(nameof(NamesNotFound))]
+    public void A_name_that_cannot_exist_fails_with_EAI_NONAME_naming_the_lookup(string name) => Run(() =>
+    {
+        var exception = Assert.Throws<OSErrorException>(() => NativeSocket.EnumerateAddrInfo(name, new Port(80)));
+        Assert.Equal(Native.EAI_NONAME, exception.ErrorCode);
+        Assert.Equal(OSErrorSpace.AddrInfo, exception.Space);
+        Assert.Contains("getAddrInfo(\"" + name[..Math.Min(name.Length, 50)], exception.Message, StringComparison.Ordinal);
+        if (name.Length <= NativeSocket.MaxUtf8HostLength)
+        {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+            Assert.Equal(Native.EAI_NONAME, Assert.Throws<OSErrorException>(() => NativeSocket.GetAddrInfo(utf8.AsSpan(), new Port(80))).ErrorCode);
+        }
+    });
+
+    [Theory]
+    [InlineData(-1, 0, 1, "domain")]
+    [InlineData(2, 77, 1, "sockType")]
+    [InlineData(2, 1, 1000, "protocol")]
+    public void A_value_outside_its_enum_throws_naming_it(int domain, int sockType, int protocol, string argument) => Run(() =>
+    {
+        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.GetAddrInfo("127.0.0.1", new Port(80), (Domain)domain, (SockType)sockType, (Protocol)protocol));
+        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.GetAddrInfo("127.0.0.1"u8, new Port(80), (Domain)domain, (SockType)sockType, (Protocol)protocol));
+        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port(80), (Domain)domain, (SockType)sockType, (Protocol)protocol));
+    });
+
+    [Fact]
+    public void A_family_getaddrinfo_does_not_resolve_fails_with_EAI_FAMILY() => Run(() =>
+    {
+        var exception = Assert.Throws<OSErrorException>(() => NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port(80), Domain.AF_UNIX));
+        Assert.Equal(Native.EAI_FAMILY, exception.ErrorCode);
+        Assert.Contains("AF_UNIX", exception.Message, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public void A_protocol_that_does_not_fit_the_type_fails_with_EAI_SERVICE_or_EAI_SOCKTYPE() => Run(() =>
+    {
+        var exception = Assert.Throws<OSErrorException>(() => NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port(80), Domain.AF_INET, SockType.SOCK_STREAM, Protocol.IPPROTO_UDP));
+        Assert.Contains(exception.ErrorCode, new[] { Native.EAI_SERVICE, Native.EAI_SOCKTYPE, Native.EAI_BADFLAGS });
+    });
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(ushort.MaxValue)]
+    public void The_ends_of_the_port_range_are_passed_through(int port) => Run(() =>
+    {
+        var entry = Assert.Single(NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port((ushort)port)));
+        Assert.Equal(port, entry.EndPoint.Port);
+    });
+
+    [Fact]
+    public void FreeAddrInfo_of_null_does_nothing() => Run(() => NativeSocket.FreeAddrInfo(null));
+}
