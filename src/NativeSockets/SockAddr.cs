@@ -18,6 +18,7 @@ public unsafe struct SockAddr
     /// where the running platform keeps it (after the length byte on BSD and macOS). Setting it also
     /// sets that length byte where the platform has one.
     /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">Set to a number outside 0 to 65535.</exception>
     public int sa_family
     {
         readonly get
@@ -31,7 +32,7 @@ public unsafe struct SockAddr
             fixed (SockAddr* self = &this)
             {
                 var view = new Native.sockaddr(self);
-                view.sa_family = checked((ushort)value);
+                view.sa_family = AddressFamilyNumber.Checked(value);
                 if (Native.sockaddr.Has_sa_len)
                 {
                     // BSD and macOS keep the address length in a byte before a one-byte family.

@@ -16,6 +16,7 @@ public unsafe struct SockAddrIn
     private uint _word3;
 
     /// <summary>The native address family number: <c>NativeSocket.ToInt(Domain.AF_INET)</c> for a valid address.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">Set to a number outside 0 to 65535.</exception>
     public int sin_family
     {
         readonly get
@@ -29,7 +30,7 @@ public unsafe struct SockAddrIn
             fixed (SockAddrIn* self = &this)
             {
                 var view = new Native.sockaddr_in(self);
-                view.sin_family = checked((ushort)value);
+                view.sin_family = AddressFamilyNumber.Checked(value);
                 if (Native.sockaddr_in.Has_sin_len)
                 {
                     // BSD and macOS keep the address length in a byte before a one-byte family.

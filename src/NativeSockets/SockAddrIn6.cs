@@ -13,6 +13,7 @@ public unsafe struct SockAddrIn6
     private fixed uint _words[7];
 
     /// <summary>The native address family number: <c>NativeSocket.ToInt(Domain.AF_INET6)</c> for a valid address.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">Set to a number outside 0 to 65535.</exception>
     public int sin6_family
     {
         readonly get
@@ -26,7 +27,7 @@ public unsafe struct SockAddrIn6
             fixed (SockAddrIn6* self = &this)
             {
                 var view = new Native.sockaddr_in6(self);
-                view.sin6_family = checked((ushort)value);
+                view.sin6_family = AddressFamilyNumber.Checked(value);
                 if (Native.sockaddr_in6.Has_sin6_len)
                 {
                     // BSD and macOS keep the address length in a byte before a one-byte family.

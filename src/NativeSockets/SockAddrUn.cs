@@ -28,6 +28,7 @@ public unsafe struct SockAddrUn
     }
 
     /// <summary>The native address family number: <c>NativeSocket.ToInt(Domain.AF_UNIX)</c> for a valid address.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">Set to a number outside 0 to 65535.</exception>
     public int sun_family
     {
         readonly get
@@ -41,7 +42,7 @@ public unsafe struct SockAddrUn
             fixed (SockAddrUn* self = &this)
             {
                 var view = new Native.sockaddr_un(self);
-                view.sun_family = checked((ushort)value);
+                view.sun_family = AddressFamilyNumber.Checked(value);
                 if (Native.sockaddr_un.Has_sun_len)
                 {
                     // BSD and macOS keep the address length in a byte before a one-byte family.

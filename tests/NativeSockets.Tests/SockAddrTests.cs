@@ -64,8 +64,8 @@ public unsafe class SockAddrTests
     {
         var address = default(SockAddrIn);
 
-        Assert.Throws<OverflowException>(() => address.sin_family = 0x10000);
-        Assert.Throws<OverflowException>(() => address.sin_family = -1);
+        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => address.sin_family = 0x10000).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => address.sin_family = -1).ParamName);
         Assert.Equal(0, address.sin_family);
     }
 

@@ -111,6 +111,30 @@ public unsafe class AddressTests
         ThrowsFor<ArgumentException>("value", () => address.sun_path = path);
     });
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(ushort.MaxValue + 1)]
+    public void A_family_number_that_does_not_fit_the_field_throws_naming_value(int family) => Run(() =>
+    {
+        var any = default(SockAddr);
+        var ipv4 = default(SockAddrIn);
+        var ipv6 = default(SockAddrIn6);
+        var unix = default(SockAddrUn);
+        ThrowsFor<ArgumentOutOfRangeException>("value", () => any.sa_family = family);
+        ThrowsFor<ArgumentOutOfRangeException>("value", () => ipv4.sin_family = family);
+        ThrowsFor<ArgumentOutOfRangeException>("value", () => ipv6.sin6_family = family);
+        ThrowsFor<ArgumentOutOfRangeException>("value", () => unix.sun_family = family);
+    });
+
+    [Fact]
+    public void GetAddrString_into_a_buffer_refuses_AF_UNIX_as_Nim_does() => Run(() =>
+    {
+        var storage = NativeSocket.MakeUnixAddr("/tmp/x");
+        var address = (nint)(&storage);
+        Assert.Equal("unix", NativeSocket.GetAddrString((SockAddr*)address));
+        Assert.Throws<IOException>(() => NativeSocket.GetAddrString((SockAddr*)address, new char[NativeSocket.AddrStringCapacity]));
+    });
+
     [Fact]
     public void An_abstract_name_may_hold_NULs_after_its_leading_one() => Run(() =>
     {

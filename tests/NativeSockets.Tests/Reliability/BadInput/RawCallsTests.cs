@@ -113,4 +113,18 @@ public unsafe class RawCallsTests
         Assert.Equal((uint)sizeof(SockAddrIn), room.Value);
         Assert.Equal(0xAB, from[2]);
     });
+
+    [Fact]
+    public void A_buffer_smaller_than_the_data_takes_what_fits_and_leaves_the_rest() => Run(() =>
+    {
+        using var connected = Connected.Tcp();
+        connected.PeerSends(1, 2, 3);
+        var small = new byte[1];
+        Assert.Equal(0, NativeSocket.Recv(connected.Native.Handle, Span<byte>.Empty));
+        Assert.Equal(1, NativeSocket.Recv(connected.Native.Handle, small));
+        Assert.Equal(1, small[0]);
+        var rest = new byte[8];
+        Assert.Equal(2, NativeSocket.Recv(connected.Native.Handle, rest));
+        Assert.Equal(new byte[] { 2, 3 }, rest[..2]);
+    });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
 
@@ -55,5 +56,19 @@ public class ValueTests
         ThrowsFor<ArgumentNullException>("aliases", () => _ = new Hostent("h", null!, Domain.AF_INET, 4, []));
         ThrowsFor<ArgumentNullException>("addrList", () => _ = new Hostent("h", [], Domain.AF_INET, 4, null!));
         ThrowsFor<ArgumentNullException>("endPoint", () => _ = new AddrInfoEntry(null!, 0, 0, 0));
+    });
+
+    [Theory]
+    [InlineData(int.MinValue)]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public void OSErrorException_describes_any_code_in_any_space_without_throwing(int code) => Run(() =>
+    {
+        foreach (var space in Enum.GetValues<OSErrorSpace>().Append((OSErrorSpace)99))
+        {
+            var exception = new OSErrorException(code, space, "lookup");
+            Assert.Equal(code, exception.ErrorCode);
+            Assert.EndsWith("Additional info: lookup", exception.Message, StringComparison.Ordinal);
+        }
     });
 }
