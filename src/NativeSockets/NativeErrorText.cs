@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
@@ -8,6 +9,13 @@ internal static unsafe class NativeErrorText
 {
     public static string Describe(int errorCode, OSErrorSpace space)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            // Winsock's EAI_* and host-lookup codes are Winsock errors (WSAHOST_NOT_FOUND...), and
+            // gai_strerror is a header-only function there: the system's message table has the text.
+            return space is OSErrorSpace.AddrInfo or OSErrorSpace.Resolver ? Marshal.GetPInvokeErrorMessage(errorCode) : string.Empty;
+        }
+
         var text = space switch
         {
             OSErrorSpace.AddrInfo => Native.gai_strerror(errorCode),

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
@@ -9,7 +10,7 @@ public static unsafe partial class NativeSocket
     /// Nim's <c>accept</c>: takes the next connection from a listening socket and returns it with the
     /// peer's address as text (a dotted quad, an IPv6 address with v4-mapped ones shortened to their
     /// dotted quad, or an AF_UNIX path). On failure returns (<see cref="OsInvalidSocket"/>, "") with the
-    /// error in <see cref="Marshal.GetLastPInvokeError"/> (EAGAIN on a non-blocking socket with nothing
+    /// error in <see cref="Marshal.GetLastPInvokeError"/> (<see cref="EAGAIN"/>, which is WSAEWOULDBLOCK on Windows, on a non-blocking socket with nothing
     /// waiting); never throws. Unless <paramref name="inheritable"/>, child processes do not get the socket.
     /// As in Nim, a signal that interrupts the wait is reported, not retried: a handler installed without
     /// <c>SA_RESTART</c> makes it return (<see cref="OsInvalidSocket"/>, "") with <see cref="EINTR"/>, and the
@@ -43,9 +44,18 @@ public static unsafe partial class NativeSocket
         return client;
     }
 
-    /// <summary>accept4 with the close-on-exec flag where the platform has it, otherwise accept and then fcntl.</summary>
+    /// <summary>
+    /// accept4 with the close-on-exec flag where the platform has it, otherwise accept and then the
+    /// inherit flag (on Windows an accepted socket takes its listener's, so it is always set).
+    /// </summary>
     private static SocketHandle AcceptInto(SocketHandle fd, SockAddrStorage* peer, uint* length, bool inheritable)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            var accepted = new SocketHandle(Native.accept(fd.Value, peer, length));
+            return accepted.IsInvalid || SetInheritable(accepted, inheritable) ? accepted : CloseKeepingError(accepted);
+        }
+
         if (Native.Defined.accept4)
         {
             return new SocketHandle(Native.accept4(fd.FileDescriptor, peer, length, inheritable ? 0 : Native.SOCK_CLOEXEC));

@@ -65,6 +65,7 @@ public static unsafe partial class NativeSocket
     /// <summary>getaddrinfo with Nim's hints; <paramref name="address"/> is only for the error message (null: decode <paramref name="node"/>).</summary>
     private static AddrInfo* GetAddrInfo(byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
+        Winsock.EnsureStarted();
         var hints = new AddrInfo
         {
             ai_family = ToInt(domain),

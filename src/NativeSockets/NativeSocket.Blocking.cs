@@ -1,18 +1,34 @@
+using System;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
 
-public static partial class NativeSocket
+public static unsafe partial class NativeSocket
 {
     /// <summary>
     /// Nim's <c>setBlocking</c>: makes calls on the socket wait (<paramref name="blocking"/> true) or
     /// fail at once with <see cref="EAGAIN"/> (false), by setting or clearing <see cref="O_NONBLOCK"/>.
     /// Setting the mode the socket already has changes nothing. New sockets start blocking, and on
-    /// Linux an accepted socket does not take its listener's mode.
+    /// Linux an accepted socket does not take its listener's mode. On Windows it is
+    /// <c>ioctlsocket(FIONBIO)</c>, and the would-block error is <see cref="WSAEWOULDBLOCK"/> (which
+    /// <see cref="EAGAIN"/> also names there).
     /// </summary>
-    /// <exception cref="OSErrorException"><c>fcntl</c> failed (EBADF for a closed handle).</exception>
+    /// <exception cref="OSErrorException">
+    /// <c>fcntl</c> failed (EBADF for a closed handle); on Windows <c>ioctlsocket</c> failed (WSAENOTSOCK).
+    /// </exception>
     public static void SetBlocking(SocketHandle socket, bool blocking)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            uint nonBlocking = blocking ? 0u : 1u;
+            if (IoctlSocket(socket, FIONBIO, &nonBlocking) != 0)
+            {
+                throw OSErrorException.FromLastError();
+            }
+
+            return;
+        }
+
         var flags = Native.fcntl(socket.FileDescriptor, Native.F_GETFL, 0);
         if (flags < 0)
         {

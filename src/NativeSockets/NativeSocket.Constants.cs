@@ -1,3 +1,4 @@
+using System;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -72,8 +73,11 @@ public static partial class NativeSocket
     /// <summary>Nim's <c>MSG_PEEK</c>: receives data without removing it from the queue.</summary>
     public static int MSG_PEEK => Native.MSG_PEEK;
 
-    /// <summary>Nim's <c>MSG_NOSIGNAL</c>: sends without raising SIGPIPE when the peer has gone (the call fails with EPIPE instead).</summary>
-    public static int MSG_NOSIGNAL => Native.MSG_NOSIGNAL;
+    /// <summary>
+    /// Nim's <c>MSG_NOSIGNAL</c>: sends without raising SIGPIPE when the peer has gone (the call fails with
+    /// EPIPE instead). 0 on Windows, which has no SIGPIPE (as in Nim's winlean), so portable code can pass it.
+    /// </summary>
+    public static int MSG_NOSIGNAL => OperatingSystem.IsWindows() ? 0 : Native.MSG_NOSIGNAL;
 
     /// <summary>Nim's <c>INADDR_ANY</c>: the IPv4 wildcard address (0.0.0.0), in host byte order.</summary>
     public static uint INADDR_ANY => Native.INADDR_ANY;

@@ -15,9 +15,10 @@ public static unsafe partial class NativeSocket
     /// Nim's <c>getHostname</c>: this machine's host name. Unlike Nim, a name longer than 255 bytes is
     /// returned whole rather than cut.
     /// </summary>
-    /// <exception cref="OSErrorException"><c>gethostname</c> failed, with its errno.</exception>
+    /// <exception cref="OSErrorException"><c>gethostname</c> failed, with its errno (its Winsock error on Windows).</exception>
     public static string GetHostname()
     {
+        Winsock.EnsureStarted();
         for (var size = HostnameBufferSize; ; size *= 2)
         {
             var buffer = new byte[size];
@@ -27,7 +28,7 @@ public static unsafe partial class NativeSocket
                 result = Native.gethostname(name, size);
             }
 
-            var error = result == 0 ? Native.ENAMETOOLONG : Marshal.GetLastPInvokeError();
+            var error = result == 0 ? NameTooLong : Marshal.GetLastPInvokeError();
 
             // POSIX leaves a name that did not fit without its NUL, or fails with ENAMETOOLONG.
             var end = Array.IndexOf(buffer, (byte)0);
@@ -36,10 +37,13 @@ public static unsafe partial class NativeSocket
                 return Encoding.UTF8.GetString(buffer, 0, end);
             }
 
-            if (error != Native.ENAMETOOLONG || size >= HostnameBufferLimit)
+            if (error != NameTooLong || size >= HostnameBufferLimit)
             {
-                throw new OSErrorException(error, OSErrorSpace.Errno, "gethostname");
+                throw new OSErrorException(error, Winsock.LookupErrorSpace, "gethostname");
             }
         }
     }
+
+    /// <summary>What <c>gethostname</c> answers when the buffer is too small: ENAMETOOLONG, or WSAEFAULT on Windows.</summary>
+    private static int NameTooLong => OperatingSystem.IsWindows() ? Native.WSAEFAULT : Native.ENAMETOOLONG;
 }

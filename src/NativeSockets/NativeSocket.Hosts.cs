@@ -9,18 +9,24 @@ public static unsafe partial class NativeSocket
     /// <summary>
     /// Nim's <c>getHostByName</c>: the host called <paramref name="name"/>, from the hosts database and
     /// DNS. A numeric address gives itself. Unlike Nim, IPv6 works: an IPv6 address is looked up as one,
-    /// and a name with no IPv4 address is looked up again for IPv6. Thread-safe (<c>gethostbyname2_r</c>).
+    /// and a name with no IPv4 address is looked up again for IPv6. Thread-safe (<c>gethostbyname2_r</c>;
+    /// on Windows <c>getaddrinfo</c>, so the entry has the canonical name and no aliases).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character.</exception>
     /// <exception cref="OSErrorException">
     /// The resolver found nothing or failed: its <c>h_errno</c> (<see cref="OSErrorSpace.Resolver"/>, e.g.
-    /// HOST_NOT_FOUND, "Unknown host") and the name looked up; or errno when the failure was the system's.
+    /// HOST_NOT_FOUND, "Unknown host") and the name looked up; or errno (a Winsock error on Windows) when the failure was the system's.
     /// </exception>
     public static Hostent GetHostByName(string name)
     {
         var nameText = CStrings.ToUtf8(name, nameof(name));
         var families = name.Contains(':', StringComparison.Ordinal) ? new[] { Native.AF_INET6 } : new[] { Native.AF_INET, Native.AF_INET6 };
+        if (OperatingSystem.IsWindows())
+        {
+            return GetHostByNameWinsock(name, nameText, families);
+        }
+
         OSErrorException? firstError = null;
         var entry = stackalloc byte[Native.hostent.Size];
         foreach (var family in families)
@@ -56,7 +62,7 @@ public static unsafe partial class NativeSocket
     /// <summary>
     /// Nim's <c>getHostByAddr</c>: the host with the numeric address <paramref name="ip"/>, IPv4
     /// ("127.0.0.1") or, unlike Nim 1.6, IPv6 ("::1"), from the hosts database and DNS. Thread-safe
-    /// (<c>gethostbyaddr_r</c>).
+    /// (<c>gethostbyaddr_r</c>; on Windows <c>gethostbyaddr</c>, whose result is per thread).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="ip"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -64,7 +70,7 @@ public static unsafe partial class NativeSocket
     /// </exception>
     /// <exception cref="OSErrorException">
     /// The resolver found nothing or failed: its <c>h_errno</c> (<see cref="OSErrorSpace.Resolver"/>, e.g.
-    /// HOST_NOT_FOUND, "Unknown host") and the address looked up; or errno when the failure was the system's.
+    /// HOST_NOT_FOUND, "Unknown host") and the address looked up; or errno (a Winsock error on Windows) when the failure was the system's.
     /// </exception>
     public static Hostent GetHostByAddr(string ip)
     {
@@ -89,6 +95,11 @@ public static unsafe partial class NativeSocket
         }
 
         var length = family == Native.AF_INET ? (uint)sizeof(uint) : (uint)sizeof(In6Addr);
+        if (OperatingSystem.IsWindows())
+        {
+            return GetHostByAddrWinsock(ip, address, length, family);
+        }
+
         using var buffer = new LookupBuffer();
         var entry = stackalloc byte[Native.hostent.Size];
         void* found;

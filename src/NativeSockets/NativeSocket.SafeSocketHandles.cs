@@ -32,7 +32,8 @@ public static partial class NativeSocket
     /// calls of this library. With <paramref name="duplicate"/> false it is the wrapper's own descriptor,
     /// borrowed: the wrapper still owns it, so the caller must not close it nor use it once the wrapper is
     /// disposed. With true it is a new descriptor for the same socket (close-on-exec, as
-    /// <c>dup</c> makes it), owned by the caller, who must <see cref="Close(SocketHandle)"/> it; the
+    /// <c>dup</c> makes it; on Windows a new, non-inheritable <c>SOCKET</c> from
+    /// <c>WSADuplicateSocketW</c>), owned by the caller, who must <see cref="Close(SocketHandle)"/> it; the
     /// socket stays open until both the wrapper and the duplicate are closed.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="handle"/> is null.</exception>
@@ -53,8 +54,8 @@ public static partial class NativeSocket
                 return socket;
             }
 
-            var copy = Native.fcntl(socket.FileDescriptor, Native.F_DUPFD_CLOEXEC, 0);
-            return copy >= 0 ? new SocketHandle(copy) : throw OSErrorException.FromLastError("F_DUPFD_CLOEXEC");
+            var copy = OperatingSystem.IsWindows() ? DuplicateWinsockSocket(socket) : new SocketHandle(Native.fcntl(socket.FileDescriptor, Native.F_DUPFD_CLOEXEC, 0));
+            return !copy.IsInvalid ? copy : throw OSErrorException.FromLastError(OperatingSystem.IsWindows() ? "WSADuplicateSocketW" : "F_DUPFD_CLOEXEC");
         }
         finally
         {
@@ -63,5 +64,23 @@ public static partial class NativeSocket
                 handle.DangerousRelease();
             }
         }
+    }
+
+    /// <summary>
+    /// A second <c>SOCKET</c> for the same socket: Winsock's documented way is to describe it with
+    /// <c>WSADuplicateSocketW</c> for a process (this one) and open the description with <c>WSASocketW</c>;
+    /// <c>DuplicateHandle</c> is not supported for sockets.
+    /// </summary>
+    private static unsafe SocketHandle DuplicateWinsockSocket(SocketHandle socket)
+    {
+        var description = stackalloc byte[Native._WSAPROTOCOL_INFOW.Size];
+        if (Native.WSADuplicateSocketW(unchecked((nuint)socket.Value), Native.GetCurrentProcessId(), description) != 0)
+        {
+            return OsInvalidSocket;
+        }
+
+        var fromDescription = Native.FROM_PROTOCOL_INFO;
+        return new SocketHandle(unchecked((nint)Native.WSASocketW(
+            fromDescription, fromDescription, fromDescription, description, 0, Native.WSA_FLAG_OVERLAPPED | Native.WSA_FLAG_NO_HANDLE_INHERIT)));
     }
 }

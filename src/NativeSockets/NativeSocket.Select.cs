@@ -98,19 +98,19 @@ public static unsafe partial class NativeSocket
         for (var i = 0; i < listed.Length; i++)
         {
             // poll skips negative descriptors silently; select would fail on them, and so does this.
-            if (listed[i].Value is < 0 or > int.MaxValue)
+            if (OperatingSystem.IsWindows() ? listed[i].IsInvalid : listed[i].Value is < 0 or > int.MaxValue)
             {
-                Marshal.SetLastPInvokeError(Native.EBADF);
+                Marshal.SetLastPInvokeError(InvalidHandleError);
                 return -1;
             }
 
             var entry = new Native.pollfd(fds + (i * entrySize));
-            entry.fd = listed[i].FileDescriptor;
+            entry.fd = OperatingSystem.IsWindows() ? listed[i].Value : listed[i].FileDescriptor;
             entry.events = (short)wanted;
             entry.revents = 0;
         }
 
-        if (Polling.Wait(fds, (ulong)listed.Length, timeout) < 0)
+        if (Polling.Wait(fds, listed.Length, timeout) < 0)
         {
             return -1;
         }
@@ -122,10 +122,11 @@ public static unsafe partial class NativeSocket
             var events = new Native.pollfd(fds + (i * entrySize)).revents;
             if ((events & Native.POLLNVAL) != 0)
             {
-                Marshal.SetLastPInvokeError(Native.EBADF);
+                Marshal.SetLastPInvokeError(InvalidHandleError);
                 return -1;
             }
 
+            // On Windows a SOCKET's value has 32 significant bits, so the descriptor number identifies it too.
             ready[i] = (events & readyEvents) != 0 ? listed[i].FileDescriptor : -1;
         }
 
@@ -133,6 +134,12 @@ public static unsafe partial class NativeSocket
         handles.RemoveRange(kept, handles.Count - kept);
         return CountDistinct(ready[..kept]);
     }
+
+    /// <summary>
+    /// The error for a handle that names no socket: EBADF, as <c>select</c> reports it on POSIX, or
+    /// WSAENOTSOCK, as Winsock's <c>select</c> does.
+    /// </summary>
+    private static int InvalidHandleError => OperatingSystem.IsWindows() ? Native.WSAENOTSOCK : Native.EBADF;
 
     /// <summary>Nim's pruneSocketSet: each handle not ready is overwritten by the last one, which is then checked in its place.</summary>
     private static int PruneToReady(Span<SocketHandle> handles, Span<int> ready)

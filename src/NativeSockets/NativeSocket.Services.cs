@@ -8,18 +8,29 @@ public static unsafe partial class NativeSocket
     /// <summary>
     /// Nim's <c>getServByName</c>: the service called <paramref name="name"/> (or one of its aliases) over
     /// <paramref name="proto"/> ("tcp", "udp"), from the services database. Thread-safe
-    /// (<c>getservbyname_r</c>). <see cref="Servent.Port"/> is in host byte order.
+    /// (<c>getservbyname_r</c>; on Windows <c>getservbyname</c>, whose result is per thread).
+    /// <see cref="Servent.Port"/> is in host byte order.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An argument contains a NUL character.</exception>
     /// <exception cref="OSErrorException">
     /// No such service: code 0 and "Service not found: NAME/PROTO." (as in Nim, "" matches no protocol); or
-    /// the lookup failed, with its errno.
+    /// the lookup failed, with its errno (its Winsock error on Windows).
     /// </exception>
     public static Servent GetServByName(string name, string proto)
     {
         var nameText = CStrings.ToUtf8(name, nameof(name));
         var protoText = CStrings.ToUtf8(proto, nameof(proto));
+        if (OperatingSystem.IsWindows())
+        {
+            fixed (byte* namePointer = nameText, protoPointer = protoText)
+            {
+                Winsock.EnsureStarted();
+                var entryFound = Native.getservbyname(namePointer, protoPointer);
+                return ToServent(Winsock.LookupResult(entryFound), entryFound, $"{name}/{proto}");
+            }
+        }
+
         using var buffer = new LookupBuffer();
         var entry = stackalloc byte[Native.servent.Size];
         void* found;
@@ -40,16 +51,28 @@ public static unsafe partial class NativeSocket
     /// Nim's <c>getServByPort</c>: the service on <paramref name="port"/> over <paramref name="proto"/>,
     /// from the services database. Unlike Nim, <paramref name="port"/> is in host byte order
     /// (<c>GetServByPort(new Port(443), "tcp")</c> is https) and every port works. Thread-safe
-    /// (<c>getservbyport_r</c>).
+    /// (<c>getservbyport_r</c>; on Windows <c>getservbyport</c>, whose result is per thread).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="proto"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="proto"/> contains a NUL character.</exception>
     /// <exception cref="OSErrorException">
-    /// No such service: code 0 and "Service not found: PORT/PROTO."; or the lookup failed, with its errno.
+    /// No such service: code 0 and "Service not found: PORT/PROTO."; or the lookup failed, with its errno (its Winsock error on Windows).
     /// </exception>
     public static Servent GetServByPort(Port port, string proto)
     {
         var protoText = CStrings.ToUtf8(proto, nameof(proto));
+        if (OperatingSystem.IsWindows())
+        {
+            fixed (byte* protoPointer = protoText)
+            {
+                Winsock.EnsureStarted();
+                // The port is compared with servent's 16-bit s_port after sign extension (Wine does so),
+                // so pass it sign-extended: the same low 16 bits Winsock reads, and ports from 32768 work.
+                var entryFound = Native.getservbyport(unchecked((short)Htons(port.Value)), protoPointer);
+                return ToServent(Winsock.LookupResult(entryFound), entryFound, $"{port}/{proto}");
+            }
+        }
+
         using var buffer = new LookupBuffer();
         var entry = stackalloc byte[Native.servent.Size];
         void* found;
@@ -71,7 +94,7 @@ public static unsafe partial class NativeSocket
     {
         if (result != 0)
         {
-            throw new OSErrorException(result, OSErrorSpace.Errno, $"Service lookup failed: {lookedUp}.");
+            throw new OSErrorException(result, Winsock.LookupErrorSpace, $"Service lookup failed: {lookedUp}.");
         }
 
         if (found is null)

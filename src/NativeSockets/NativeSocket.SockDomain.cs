@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using NativeSockets.Interop;
@@ -11,15 +12,41 @@ public static unsafe partial class NativeSocket
     /// <see cref="Domain"/> does not name, read the platform's number with
     /// <c>GetSockOptInt(socket, SOL_SOCKET, SO_DOMAIN)</c>.
     /// </summary>
-    /// <exception cref="OSErrorException"><c>getsockname</c> failed (EBADF for a closed handle, ENOTSOCK for a descriptor that is not a socket).</exception>
+    /// <exception cref="OSErrorException">
+    /// <c>getsockname</c> failed (EBADF for a closed handle, ENOTSOCK for a descriptor that is not a socket);
+    /// on Windows, where <c>getsockname</c> fails on unbound sockets, <c>getsockopt(SO_PROTOCOL_INFOW)</c> failed (WSAENOTSOCK).
+    /// </exception>
     /// <exception cref="IOException">The family is not one <see cref="Domain"/> names (such as AF_NETLINK); the message gives its number.</exception>
     public static Domain GetSockDomain(SocketHandle socket)
     {
-        SockAddrStorage name;
-        _ = ReadSocketName(socket, peer: false, &name);
-        int family = name.ss_family;
+        var family = OperatingSystem.IsWindows() ? ReadWinsockFamily(socket) : ReadFamilyFromName(socket);
         return ToKnownDomain(family)
             ?? throw new IOException(string.Create(CultureInfo.InvariantCulture, $"Unknown socket family in getSockDomain: {family}"));
+    }
+
+    private static int ReadFamilyFromName(SocketHandle socket)
+    {
+        SockAddrStorage name;
+        _ = ReadSocketName(socket, peer: false, &name);
+        return name.ss_family;
+    }
+
+    /// <summary>
+    /// The family from the socket's protocol description: Winsock's <c>getsockname</c> fails on an unbound
+    /// socket (WSAEINVAL), while Nim's contract, and POSIX, give the family of any socket.
+    /// </summary>
+    /// <exception cref="OSErrorException"><c>getsockopt(SO_PROTOCOL_INFOW)</c> failed (WSAENOTSOCK for a closed handle).</exception>
+    private static int ReadWinsockFamily(SocketHandle socket)
+    {
+        var size = Native._WSAPROTOCOL_INFOW.Size;
+        var description = stackalloc byte[size];
+        var length = size;
+        if (Native.getsockopt(socket.Value, Native.SOL_SOCKET, Native.SO_PROTOCOL_INFOW, description, &length) != 0)
+        {
+            throw OSErrorException.FromLastError();
+        }
+
+        return new Native._WSAPROTOCOL_INFOW(description).iAddressFamily;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Threading;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -29,6 +30,24 @@ internal static unsafe class Polling
         }
     }
 
-    /// <summary>The same wait with the platform's own <c>poll</c>.</summary>
-    public static int Wait(void* fds, ulong count, int timeout) => Wait(fds, count, timeout, &Native.poll);
+    /// <summary>
+    /// The same wait with the platform's own <c>poll</c>; on Windows <c>WSAPoll</c>, which no signal
+    /// interrupts and which refuses an empty set (WSAEINVAL), so waiting on nothing just sleeps, as
+    /// <c>poll</c> does.
+    /// </summary>
+    public static int Wait(void* fds, int count, int timeout)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return Wait(fds, (ulong)count, timeout, &Native.poll);
+        }
+
+        if (count > 0)
+        {
+            return Native.WSAPoll(fds, (uint)count, timeout);
+        }
+
+        Thread.Sleep(timeout);
+        return 0;
+    }
 }
