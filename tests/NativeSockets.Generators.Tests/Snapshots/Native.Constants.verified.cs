@@ -1196,6 +1196,17 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>ERROR_NETNAME_DELETED</c> on the running platform.</summary>
+    internal static int ERROR_NETNAME_DELETED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.ERROR_NETNAME_DELETED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("ERROR_NETNAME_DELETED");
+        }
+    }
+
     /// <summary><c>ESHUTDOWN</c> on the running platform.</summary>
     internal static int ESHUTDOWN
     {
@@ -1356,6 +1367,17 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((long)global::NativeSockets.Interop.OsxX64.FIONREAD);
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)global::NativeSockets.Interop.WinX64.FIONREAD);
             throw global::NativeSockets.Interop.PlatformDetection.Missing("FIONREAD");
+        }
+    }
+
+    /// <summary><c>FROM_PROTOCOL_INFO</c> on the running platform.</summary>
+    internal static int FROM_PROTOCOL_INFO
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FROM_PROTOCOL_INFO;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("FROM_PROTOCOL_INFO");
         }
     }
 
@@ -1591,6 +1613,17 @@ internal static unsafe partial class Native
         {
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INVALID_SOCKET;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("INVALID_SOCKET");
+        }
+    }
+
+    /// <summary><c>IOCPARM_MASK</c> on the running platform.</summary>
+    internal static uint IOCPARM_MASK
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOCPARM_MASK;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("IOCPARM_MASK");
         }
     }
 
@@ -3110,6 +3143,17 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.SO_PROTOCOL;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.SO_PROTOCOL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_PROTOCOL");
+        }
+    }
+
+    /// <summary><c>SO_PROTOCOL_INFOW</c> on the running platform.</summary>
+    internal static int SO_PROTOCOL_INFOW
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SO_PROTOCOL_INFOW;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SO_PROTOCOL_INFOW");
         }
     }
 

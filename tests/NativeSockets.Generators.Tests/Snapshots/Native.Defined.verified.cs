@@ -230,6 +230,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>ERANGE</c>.</summary>
         internal static bool ERANGE => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
+        /// <summary>Whether the running platform defines <c>ERROR_NETNAME_DELETED</c>.</summary>
+        internal static bool ERROR_NETNAME_DELETED => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
         /// <summary>Whether the running platform defines <c>ESHUTDOWN</c>.</summary>
         internal static bool ESHUTDOWN => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
@@ -260,6 +263,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>FIONREAD</c>.</summary>
         internal static bool FIONREAD => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
+        /// <summary>Whether the running platform defines <c>FROM_PROTOCOL_INFO</c>.</summary>
+        internal static bool FROM_PROTOCOL_INFO => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
         /// <summary>Whether the running platform defines <c>F_DUPFD</c>.</summary>
         internal static bool F_DUPFD => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
 
@@ -277,6 +283,12 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>F_SETFL</c>.</summary>
         internal static bool F_SETFL => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+
+        /// <summary>Whether the running platform defines <c>GetCurrentProcessId</c>.</summary>
+        internal static bool GetCurrentProcessId => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>Whether the running platform defines <c>GetHandleInformation</c>.</summary>
+        internal static bool GetHandleInformation => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>Whether the running platform defines <c>HANDLE_FLAG_INHERIT</c>.</summary>
         internal static bool HANDLE_FLAG_INHERIT => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
@@ -304,6 +316,9 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>INVALID_SOCKET</c>.</summary>
         internal static bool INVALID_SOCKET => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>Whether the running platform defines <c>IOCPARM_MASK</c>.</summary>
+        internal static bool IOCPARM_MASK => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>Whether the running platform defines <c>IOC_IN</c>.</summary>
         internal static bool IOC_IN => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
@@ -587,6 +602,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>SO_PROTOCOL</c>.</summary>
         internal static bool SO_PROTOCOL => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64;
 
+        /// <summary>Whether the running platform defines <c>SO_PROTOCOL_INFOW</c>.</summary>
+        internal static bool SO_PROTOCOL_INFOW => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
         /// <summary>Whether the running platform defines <c>SO_RCVBUF</c>.</summary>
         internal static bool SO_RCVBUF => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
@@ -652,6 +670,9 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>WSAData</c>.</summary>
         internal static bool WSAData => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>Whether the running platform defines <c>WSADuplicateSocketW</c>.</summary>
+        internal static bool WSADuplicateSocketW => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
 
         /// <summary>Whether the running platform defines <c>WSAEACCES</c>.</summary>
         internal static bool WSAEACCES => global::NativeSockets.Interop.PlatformDetection.IsWinX64;

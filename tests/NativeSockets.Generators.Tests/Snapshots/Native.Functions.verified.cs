@@ -8,6 +8,22 @@ namespace NativeSockets.Interop;
 /// <summary>The native functions of the running platform.</summary>
 internal static unsafe partial class Native
 {
+    /// <summary><c>GetCurrentProcessId</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static uint GetCurrentProcessId()
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.GetCurrentProcessId();
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("GetCurrentProcessId");
+    }
+
+    /// <summary><c>GetHandleInformation</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int GetHandleInformation(void* handle, uint* flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.GetHandleInformation(handle, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("GetHandleInformation");
+    }
+
     /// <summary><c>SetHandleInformation</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int SetHandleInformation(void* handle, uint mask, uint flags)
@@ -22,6 +38,14 @@ internal static unsafe partial class Native
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSACleanup();
         throw global::NativeSockets.Interop.PlatformDetection.Missing("WSACleanup");
+    }
+
+    /// <summary><c>WSADuplicateSocketW</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSADuplicateSocketW(nuint fd, uint process_id, void* protocol_info)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSADuplicateSocketW(fd, process_id, (global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)protocol_info);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSADuplicateSocketW");
     }
 
     /// <summary><c>WSAGetLastError</c> on the running platform; errors are reported as that platform's binding reports them.</summary>

@@ -168,6 +168,60 @@ internal static unsafe partial class Native
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _WSAPROTOCOL_INFOW");
             }
         }
+
+        /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iAddressFamily</c>.</summary>
+        internal static bool Has_iAddressFamily => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>iAddressFamily</c> field.</summary>
+        internal int iAddressFamily
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iAddressFamily;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iAddressFamily");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iAddressFamily = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iAddressFamily");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iProtocol</c>.</summary>
+        internal static bool Has_iProtocol => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>iProtocol</c> field.</summary>
+        internal int iProtocol
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iProtocol;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iProtocol");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iProtocol = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iProtocol");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iSocketType</c>.</summary>
+        internal static bool Has_iSocketType => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+
+        /// <summary>The <c>iSocketType</c> field.</summary>
+        internal int iSocketType
+        {
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iSocketType;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iSocketType");
+            }
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iSocketType = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iSocketType");
+            }
+        }
     }
 
     /// <summary>A <c>struct addrinfo</c> at an address, read and written in the running platform's layout.</summary>

@@ -71,6 +71,9 @@ internal static unsafe partial class WinX64
     /// <summary><c>EAI_SOCKTYPE</c> (int).</summary>
     internal const int EAI_SOCKTYPE = 10044;
 
+    /// <summary><c>ERROR_NETNAME_DELETED</c> (int).</summary>
+    internal const int ERROR_NETNAME_DELETED = 64;
+
     /// <summary><c>FD_SETSIZE</c> (int).</summary>
     internal const int FD_SETSIZE = 64;
 
@@ -79,6 +82,9 @@ internal static unsafe partial class WinX64
 
     /// <summary><c>FIONREAD</c> (long).</summary>
     internal const int FIONREAD = 0x4004667F;
+
+    /// <summary><c>FROM_PROTOCOL_INFO</c> (int).</summary>
+    internal const int FROM_PROTOCOL_INFO = -1;
 
     /// <summary><c>HANDLE_FLAG_INHERIT</c> (DWORD).</summary>
     internal const uint HANDLE_FLAG_INHERIT = 0x1U;
@@ -106,6 +112,9 @@ internal static unsafe partial class WinX64
 
     /// <summary><c>INVALID_SOCKET</c> (SOCKET).</summary>
     internal const ulong INVALID_SOCKET = 0xFFFFFFFFFFFFFFFFUL;
+
+    /// <summary><c>IOCPARM_MASK</c> (u_long).</summary>
+    internal const uint IOCPARM_MASK = 0x7FU;
 
     /// <summary><c>IOC_IN</c> (u_long).</summary>
     internal const uint IOC_IN = 0x80000000U;
@@ -337,6 +346,9 @@ internal static unsafe partial class WinX64
 
     /// <summary><c>SO_OOBINLINE</c> (int).</summary>
     internal const int SO_OOBINLINE = 0x100;
+
+    /// <summary><c>SO_PROTOCOL_INFOW</c> (int).</summary>
+    internal const int SO_PROTOCOL_INFOW = 0x2005;
 
     /// <summary><c>SO_RCVBUF</c> (int).</summary>
     internal const int SO_RCVBUF = 0x1002;

@@ -8,6 +8,30 @@ namespace NativeSockets.Interop;
 /// <summary>Native definitions of win-x64 (windows, x64).</summary>
 internal static unsafe partial class WinX64
 {
+    /// <summary><c>DWORD GetCurrentProcessId(void)</c> from kernel32.dll.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "GetCurrentProcessId", ExactSpelling = true)]
+    internal static extern uint GetCurrentProcessId();
+
+    /// <summary><c>BOOL GetHandleInformation(void *handle, DWORD *flags)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int GetHandleInformation(void* handle, uint* flags)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(handle, flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "GetHandleInformation", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __handle_native, uint* __flags_native);
+    }
+
     /// <summary><c>BOOL SetHandleInformation(void *handle, DWORD mask, DWORD flags)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int SetHandleInformation(void* handle, uint mask, uint flags)
@@ -46,6 +70,26 @@ internal static unsafe partial class WinX64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32.dll", EntryPoint = "WSACleanup", ExactSpelling = true)]
         static extern unsafe int __PInvoke();
+    }
+
+    /// <summary><c>int WSADuplicateSocketW(SOCKET fd, DWORD process_id, struct _WSAPROTOCOL_INFOW *protocol_info)</c> from ws2_32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int WSADuplicateSocketW(nuint fd, uint process_id, _WSAPROTOCOL_INFOW* protocol_info)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, process_id, protocol_info);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32.dll", EntryPoint = "WSADuplicateSocketW", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(nuint __fd_native, uint __process_id_native, _WSAPROTOCOL_INFOW* __protocol_info_native);
     }
 
     /// <summary><c>int WSAGetLastError(void)</c> from ws2_32.dll.</summary>

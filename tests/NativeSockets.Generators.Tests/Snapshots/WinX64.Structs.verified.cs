@@ -45,11 +45,17 @@ internal static unsafe partial class WinX64
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 628)]
     internal unsafe partial struct _WSAPROTOCOL_INFOW
     {
-        /// <summary>Gives the struct C's alignment of 4; not a C field.</summary>
-        #pragma warning disable CS0649 // Never assigned: it exists for its alignment only.
-        [global::System.Runtime.InteropServices.FieldOffset(0)]
-        internal readonly uint __alignment;
-        #pragma warning restore CS0649
+        /// <summary><c>int iAddressFamily</c> at offset 76 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(76)]
+        public int iAddressFamily;
+
+        /// <summary><c>int iSocketType</c> at offset 88 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(88)]
+        public int iSocketType;
+
+        /// <summary><c>int iProtocol</c> at offset 92 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(92)]
+        public int iProtocol;
     }
 
     /// <summary><c>struct addrinfo</c>: 48 bytes, aligned to 8.</summary>
