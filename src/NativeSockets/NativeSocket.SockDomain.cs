@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -62,9 +63,24 @@ public static unsafe partial class NativeSocket
             : Native.getsockname(socket.FileDescriptor, name, &length);
         if (result != 0)
         {
-            throw OSErrorException.FromLastError();
+            return OperatingSystem.IsWindows() && !peer && Marshal.GetLastPInvokeError() == Native.WSAEINVAL
+                ? UnboundWinsockName(socket, name)
+                : throw OSErrorException.FromLastError();
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// What POSIX's <c>getsockname</c> gives for an unbound socket, the family's wildcard address and port
+    /// 0, for Winsock, whose <c>getsockname</c> fails with WSAEINVAL until the socket is bound.
+    /// </summary>
+    /// <exception cref="OSErrorException">The handle is not a socket.</exception>
+    private static uint UnboundWinsockName(SocketHandle socket, SockAddrStorage* name)
+    {
+        var family = ReadWinsockFamily(socket);
+        *name = default;
+        new Native.sockaddr(name).sa_family = (ushort)family;
+        return (uint)(family == Native.AF_INET ? Native.sockaddr_in.Size : family == Native.AF_INET6 ? Native.sockaddr_in6.Size : Native.sockaddr.Size);
     }
 }
