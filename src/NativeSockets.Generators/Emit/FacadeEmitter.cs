@@ -8,7 +8,9 @@ namespace NativeSockets.Generators.Emit;
 /// <summary>
 /// Emits <c>Native</c>, the one class the hand-written API calls: each member picks the running
 /// platform's definition. The platform tests are JIT-time constants, so each member compiles down
-/// to the one platform's constant, call or field access.
+/// to the one platform's constant, call or field access. Every accessor is marked for aggressive
+/// inlining: before folding, its IL holds a branch per platform, too large for the JIT's inliner to take
+/// on its own, and a call per field read would cost more than the read.
 /// </summary>
 internal static class FacadeEmitter
 {
@@ -113,13 +115,14 @@ internal static class FacadeEmitter
         var missing = $"{owner.Name}.{field.Name}";
         writer.Line();
         writer.Line($"/// <summary>Whether the running platform's <c>struct {owner.Name}</c> has <c>{field.Name}</c>.</summary>");
-        writer.Line($"internal static bool Has_{field.Name} => {string.Join(" || ", field.Bindings.Select(b => Is(b.ClassName)))};");
+        writer.Line($"internal static bool Has_{field.Name} {{ {CSharpNames.AggressiveInlining} get => {string.Join(" || ", field.Bindings.Select(b => Is(b.ClassName)))}; }}");
         writer.Line();
         switch (field.Kind)
         {
             case FacadeFieldKind.Struct:
                 writer.Line($"/// <summary>A view of the <c>{field.Name}</c> struct inside this one.</summary>");
                 writer.Open($"internal {field.Type} {name}");
+                writer.Line(CSharpNames.AggressiveInlining);
                 writer.Open("get");
                 PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return new {field.Type}(&{Access(owner, b, name)});");
                 writer.Close();
@@ -129,6 +132,7 @@ internal static class FacadeEmitter
             case FacadeFieldKind.Array:
                 writer.Line($"/// <summary>The elements of the <c>{field.Name}</c> array.</summary>");
                 writer.Open($"internal global::System.Span<{field.Type}> {name}");
+                writer.Line(CSharpNames.AggressiveInlining);
                 writer.Open("get");
                 PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return new global::System.Span<{field.Type}>({Access(owner, b, name)}, {b.ArrayLength});");
                 writer.Close();
@@ -138,9 +142,11 @@ internal static class FacadeEmitter
             default:
                 writer.Line($"/// <summary>The <c>{field.Name}</c> field.</summary>");
                 writer.Open($"internal {field.Type} {name}");
+                writer.Line(CSharpNames.AggressiveInlining);
                 writer.Open("get");
                 PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"return {Convert(Access(owner, b, name), b.Type, field.Type)};");
                 writer.Close();
+                writer.Line(CSharpNames.AggressiveInlining);
                 writer.Open("set");
                 PerPlatform(writer, missing, field.Bindings, b => b.ClassName, b => $"{{ {Access(owner, b, name)} = {Convert("value", field.Type, b.Type)}; return; }}");
                 writer.Close();
@@ -162,7 +168,7 @@ internal static class FacadeEmitter
         {
             writer.Separator();
             writer.Line($"/// <summary>Whether the running platform defines <c>{name}</c>.</summary>");
-            writer.Line($"internal static bool {CSharpNames.Identifier(name)} => {string.Join(" || ", classes.Select(Is))};");
+            writer.Line($"internal static bool {CSharpNames.Identifier(name)} {{ {CSharpNames.AggressiveInlining} get => {string.Join(" || ", classes.Select(Is))}; }}");
         }
 
         writer.Close();

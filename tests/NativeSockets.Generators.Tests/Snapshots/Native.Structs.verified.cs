@@ -31,16 +31,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>iMaxSockets</c>.</summary>
-        internal static bool Has_iMaxSockets => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_iMaxSockets { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>iMaxSockets</c> field.</summary>
         internal ushort iMaxSockets
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxSockets;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxSockets");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxSockets = value; return; }
@@ -49,16 +51,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>iMaxUdpDg</c>.</summary>
-        internal static bool Has_iMaxUdpDg => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_iMaxUdpDg { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>iMaxUdpDg</c> field.</summary>
         internal ushort iMaxUdpDg
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxUdpDg;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.iMaxUdpDg");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->iMaxUdpDg = value; return; }
@@ -67,16 +71,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>lpVendorInfo</c>.</summary>
-        internal static bool Has_lpVendorInfo => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_lpVendorInfo { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>lpVendorInfo</c> field.</summary>
         internal byte* lpVendorInfo
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->lpVendorInfo;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.lpVendorInfo");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->lpVendorInfo = value; return; }
@@ -85,11 +91,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>szDescription</c>.</summary>
-        internal static bool Has_szDescription => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_szDescription { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>szDescription</c> array.</summary>
         internal global::System.Span<byte> szDescription
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->szDescription, 257);
@@ -98,11 +105,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>szSystemStatus</c>.</summary>
-        internal static bool Has_szSystemStatus => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_szSystemStatus { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>szSystemStatus</c> array.</summary>
         internal global::System.Span<byte> szSystemStatus
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->szSystemStatus, 129);
@@ -111,16 +119,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>wHighVersion</c>.</summary>
-        internal static bool Has_wHighVersion => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_wHighVersion { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>wHighVersion</c> field.</summary>
         internal ushort wHighVersion
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wHighVersion;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wHighVersion");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wHighVersion = value; return; }
@@ -129,16 +139,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct WSAData</c> has <c>wVersion</c>.</summary>
-        internal static bool Has_wVersion => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_wVersion { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>wVersion</c> field.</summary>
         internal ushort wVersion
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wVersion;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAData.wVersion");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64.WSAData*)_pointer)->wVersion = value; return; }
@@ -253,11 +265,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addr</c>.</summary>
-        internal static bool Has_ai_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_addr</c> field.</summary>
         internal void* ai_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addr;
@@ -269,6 +282,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addr");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addr = (global::NativeSockets.Interop.FreebsdX64.sockaddr*)value; return; }
@@ -283,11 +297,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_addrlen</c>.</summary>
-        internal static bool Has_ai_addrlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_addrlen { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_addrlen</c> field.</summary>
         internal nuint ai_addrlen
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen);
@@ -299,6 +314,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_addrlen;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_addrlen");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_addrlen = unchecked((uint)value); return; }
@@ -313,11 +329,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_canonname</c>.</summary>
-        internal static bool Has_ai_canonname => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_canonname { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_canonname</c> field.</summary>
         internal byte* ai_canonname
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_canonname;
@@ -329,6 +346,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_canonname;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_canonname");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_canonname = value; return; }
@@ -343,11 +361,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_family</c>.</summary>
-        internal static bool Has_ai_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_family</c> field.</summary>
         internal int ai_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_family;
@@ -359,6 +378,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_family = value; return; }
@@ -373,11 +393,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_flags</c>.</summary>
-        internal static bool Has_ai_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_flags { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_flags</c> field.</summary>
         internal int ai_flags
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_flags;
@@ -389,6 +410,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_flags;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_flags");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_flags = value; return; }
@@ -403,11 +425,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_next</c>.</summary>
-        internal static bool Has_ai_next => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_next { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_next</c> field.</summary>
         internal void* ai_next
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_next;
@@ -419,6 +442,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_next;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_next");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_next = (global::NativeSockets.Interop.FreebsdX64.addrinfo*)value; return; }
@@ -433,11 +457,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_protocol</c>.</summary>
-        internal static bool Has_ai_protocol => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_protocol { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_protocol</c> field.</summary>
         internal int ai_protocol
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_protocol;
@@ -449,6 +474,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_protocol;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_protocol");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_protocol = value; return; }
@@ -463,11 +489,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct addrinfo</c> has <c>ai_socktype</c>.</summary>
-        internal static bool Has_ai_socktype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ai_socktype { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ai_socktype</c> field.</summary>
         internal int ai_socktype
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_socktype;
@@ -479,6 +506,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.addrinfo*)_pointer)->ai_socktype;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("addrinfo.ai_socktype");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.addrinfo*)_pointer)->ai_socktype = value; return; }
@@ -521,11 +549,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_len</c>.</summary>
-        internal static bool Has_cmsg_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_cmsg_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>cmsg_len</c> field.</summary>
         internal nuint cmsg_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_len);
@@ -536,6 +565,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nuint)((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_len);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_len = unchecked((uint)value); return; }
@@ -549,11 +579,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_level</c>.</summary>
-        internal static bool Has_cmsg_level => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_cmsg_level { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>cmsg_level</c> field.</summary>
         internal int cmsg_level
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_level;
@@ -564,6 +595,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_level;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_level");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_level = value; return; }
@@ -577,11 +609,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct cmsghdr</c> has <c>cmsg_type</c>.</summary>
-        internal static bool Has_cmsg_type => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_cmsg_type { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>cmsg_type</c> field.</summary>
         internal int cmsg_type
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_type;
@@ -592,6 +625,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.cmsghdr*)_pointer)->cmsg_type;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("cmsghdr.cmsg_type");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.cmsghdr*)_pointer)->cmsg_type = value; return; }
@@ -634,11 +668,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addr_list</c>.</summary>
-        internal static bool Has_h_addr_list => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_h_addr_list { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>h_addr_list</c> field.</summary>
         internal byte** h_addr_list
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addr_list;
@@ -650,6 +685,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addr_list;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addr_list");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addr_list = value; return; }
@@ -664,11 +700,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_addrtype</c>.</summary>
-        internal static bool Has_h_addrtype => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_h_addrtype { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>h_addrtype</c> field.</summary>
         internal int h_addrtype
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addrtype;
@@ -680,6 +717,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_addrtype);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_addrtype");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_addrtype = value; return; }
@@ -694,11 +732,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_aliases</c>.</summary>
-        internal static bool Has_h_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_h_aliases { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>h_aliases</c> field.</summary>
         internal byte** h_aliases
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_aliases;
@@ -710,6 +749,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_aliases");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_aliases = value; return; }
@@ -724,11 +764,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_length</c>.</summary>
-        internal static bool Has_h_length => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_h_length { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>h_length</c> field.</summary>
         internal int h_length
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_length;
@@ -740,6 +781,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_length);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_length");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_length = value; return; }
@@ -754,11 +796,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct hostent</c> has <c>h_name</c>.</summary>
-        internal static bool Has_h_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_h_name { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>h_name</c> field.</summary>
         internal byte* h_name
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_name;
@@ -770,6 +813,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.hostent*)_pointer)->h_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("hostent.h_name");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.hostent*)_pointer)->h_name = value; return; }
@@ -813,11 +857,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct in6_addr</c> has <c>s6_addr</c>.</summary>
-        internal static bool Has_s6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s6_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>s6_addr</c> array.</summary>
         internal global::System.Span<byte> s6_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.in6_addr*)_pointer)->s6_addr, 16);
@@ -861,11 +906,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct in_addr</c> has <c>s_addr</c>.</summary>
-        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>s_addr</c> field.</summary>
         internal uint s_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.in_addr*)_pointer)->s_addr;
@@ -877,6 +923,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.in_addr*)_pointer)->s_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.in_addr*)_pointer)->s_addr = value; return; }
@@ -919,11 +966,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct iovec</c> has <c>iov_base</c>.</summary>
-        internal static bool Has_iov_base => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_iov_base { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>iov_base</c> field.</summary>
         internal void* iov_base
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_base;
@@ -934,6 +982,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_base;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_base");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_base = value; return; }
@@ -947,11 +996,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct iovec</c> has <c>iov_len</c>.</summary>
-        internal static bool Has_iov_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_iov_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>iov_len</c> field.</summary>
         internal nuint iov_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_len;
@@ -962,6 +1012,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.iovec*)_pointer)->iov_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("iovec.iov_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.iovec*)_pointer)->iov_len = value; return; }
@@ -1004,11 +1055,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_linger</c>.</summary>
-        internal static bool Has_l_linger => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_l_linger { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>l_linger</c> field.</summary>
         internal int l_linger
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_linger;
@@ -1020,6 +1072,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_linger);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_linger");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_linger = value; return; }
@@ -1034,11 +1087,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct linger</c> has <c>l_onoff</c>.</summary>
-        internal static bool Has_l_onoff => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_l_onoff { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>l_onoff</c> field.</summary>
         internal int l_onoff
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_onoff;
@@ -1050,6 +1104,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.linger*)_pointer)->l_onoff);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("linger.l_onoff");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.linger*)_pointer)->l_onoff = value; return; }
@@ -1092,11 +1147,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_control</c>.</summary>
-        internal static bool Has_msg_control => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_control { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_control</c> field.</summary>
         internal void* msg_control
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_control;
@@ -1107,6 +1163,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_control;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_control");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_control = value; return; }
@@ -1120,11 +1177,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_controllen</c>.</summary>
-        internal static bool Has_msg_controllen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_controllen { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_controllen</c> field.</summary>
         internal nuint msg_controllen
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nuint)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_controllen);
@@ -1135,6 +1193,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nuint)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_controllen);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_controllen");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_controllen = unchecked((uint)value); return; }
@@ -1148,11 +1207,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_flags</c>.</summary>
-        internal static bool Has_msg_flags => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_flags { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_flags</c> field.</summary>
         internal int msg_flags
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_flags;
@@ -1163,6 +1223,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_flags;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_flags");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_flags = value; return; }
@@ -1176,11 +1237,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_iov</c>.</summary>
-        internal static bool Has_msg_iov => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_iov { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_iov</c> field.</summary>
         internal void* msg_iov
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return (void*)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iov;
@@ -1191,6 +1253,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iov;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iov");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iov = (global::NativeSockets.Interop.FreebsdX64.iovec*)value; return; }
@@ -1204,11 +1267,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_iovlen</c>.</summary>
-        internal static bool Has_msg_iovlen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_iovlen { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_iovlen</c> field.</summary>
         internal nint msg_iovlen
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iovlen);
@@ -1219,6 +1283,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_iovlen);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_iovlen");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_iovlen = unchecked((int)value); return; }
@@ -1232,11 +1297,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_name</c>.</summary>
-        internal static bool Has_msg_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_name { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_name</c> field.</summary>
         internal void* msg_name
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_name;
@@ -1247,6 +1313,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_name");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_name = value; return; }
@@ -1260,11 +1327,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct msghdr</c> has <c>msg_namelen</c>.</summary>
-        internal static bool Has_msg_namelen => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_msg_namelen { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>msg_namelen</c> field.</summary>
         internal uint msg_namelen
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_namelen;
@@ -1275,6 +1343,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.msghdr*)_pointer)->msg_namelen;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("msghdr.msg_namelen");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.msghdr*)_pointer)->msg_namelen = value; return; }
@@ -1317,11 +1386,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>events</c>.</summary>
-        internal static bool Has_events => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_events { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>events</c> field.</summary>
         internal short events
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->events;
@@ -1333,6 +1403,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->events;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.events");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->events = value; return; }
@@ -1347,11 +1418,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>fd</c>.</summary>
-        internal static bool Has_fd => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_fd { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>fd</c> field.</summary>
         internal nint fd
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd);
@@ -1363,6 +1435,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->fd);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.fd");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->fd = unchecked((int)value); return; }
@@ -1377,11 +1450,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct pollfd</c> has <c>revents</c>.</summary>
-        internal static bool Has_revents => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_revents { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>revents</c> field.</summary>
         internal short revents
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->revents;
@@ -1393,6 +1467,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.pollfd*)_pointer)->revents;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("pollfd.revents");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.pollfd*)_pointer)->revents = value; return; }
@@ -1436,11 +1511,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_aliases</c>.</summary>
-        internal static bool Has_p_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_p_aliases { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>p_aliases</c> field.</summary>
         internal byte** p_aliases
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_aliases;
@@ -1452,6 +1528,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_aliases");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_aliases = value; return; }
@@ -1466,11 +1543,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_name</c>.</summary>
-        internal static bool Has_p_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_p_name { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>p_name</c> field.</summary>
         internal byte* p_name
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_name;
@@ -1482,6 +1560,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_name");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_name = value; return; }
@@ -1496,11 +1575,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct protoent</c> has <c>p_proto</c>.</summary>
-        internal static bool Has_p_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_p_proto { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>p_proto</c> field.</summary>
         internal int p_proto
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_proto;
@@ -1512,6 +1592,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.protoent*)_pointer)->p_proto);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("protoent.p_proto");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.protoent*)_pointer)->p_proto = value; return; }
@@ -1555,11 +1636,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_aliases</c>.</summary>
-        internal static bool Has_s_aliases => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s_aliases { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>s_aliases</c> field.</summary>
         internal byte** s_aliases
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_aliases;
@@ -1571,6 +1653,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_aliases;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_aliases");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_aliases = value; return; }
@@ -1585,11 +1668,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_name</c>.</summary>
-        internal static bool Has_s_name => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s_name { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>s_name</c> field.</summary>
         internal byte* s_name
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_name;
@@ -1601,6 +1685,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_name;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_name");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_name = value; return; }
@@ -1615,11 +1700,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_port</c>.</summary>
-        internal static bool Has_s_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s_port { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>s_port</c> field.</summary>
         internal int s_port
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_port;
@@ -1631,6 +1717,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((int)((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_port);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_port");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_port = value; return; }
@@ -1645,11 +1732,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct servent</c> has <c>s_proto</c>.</summary>
-        internal static bool Has_s_proto => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_s_proto { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>s_proto</c> field.</summary>
         internal byte* s_proto
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_proto;
@@ -1661,6 +1749,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.servent*)_pointer)->s_proto;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("servent.s_proto");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.servent*)_pointer)->s_proto = value; return; }
@@ -1704,11 +1793,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_data</c>.</summary>
-        internal static bool Has_sa_data => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sa_data { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>sa_data</c> array.</summary>
         internal global::System.Span<byte> sa_data
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_data, 14);
@@ -1723,11 +1813,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_family</c>.</summary>
-        internal static bool Has_sa_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sa_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sa_family</c> field.</summary>
         internal ushort sa_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_family);
@@ -1739,6 +1830,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr*)_pointer)->sa_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_family = unchecked((byte)value); return; }
@@ -1753,11 +1845,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr</c> has <c>sa_len</c>.</summary>
-        internal static bool Has_sa_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sa_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>sa_len</c> field.</summary>
         internal byte sa_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_len;
@@ -1765,6 +1858,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr*)_pointer)->sa_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr.sa_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr*)_pointer)->sa_len = value; return; }
@@ -1804,11 +1898,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_addr</c>.</summary>
-        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>A view of the <c>sin_addr</c> struct inside this one.</summary>
         internal in_addr sin_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new in_addr(&((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_addr);
@@ -1823,11 +1918,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_family</c>.</summary>
-        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin_family</c> field.</summary>
         internal ushort sin_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_family);
@@ -1839,6 +1935,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_family = unchecked((byte)value); return; }
@@ -1853,11 +1950,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_len</c>.</summary>
-        internal static bool Has_sin_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>sin_len</c> field.</summary>
         internal byte sin_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_len;
@@ -1865,6 +1963,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in*)_pointer)->sin_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_len = value; return; }
@@ -1875,11 +1974,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_port</c>.</summary>
-        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin_port { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin_port</c> field.</summary>
         internal ushort sin_port
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_port;
@@ -1891,6 +1991,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in*)_pointer)->sin_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_port = value; return; }
@@ -1905,11 +2006,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_zero</c>.</summary>
-        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin_zero { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>sin_zero</c> array.</summary>
         internal global::System.Span<byte> sin_zero
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr_in*)_pointer)->sin_zero, 8);
@@ -1953,11 +2055,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_addr</c>.</summary>
-        internal static bool Has_sin6_addr => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin6_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>A view of the <c>sin6_addr</c> struct inside this one.</summary>
         internal in6_addr sin6_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new in6_addr(&((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_addr);
@@ -1972,11 +2075,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_family</c>.</summary>
-        internal static bool Has_sin6_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin6_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin6_family</c> field.</summary>
         internal ushort sin6_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_family);
@@ -1988,6 +2092,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_family = unchecked((byte)value); return; }
@@ -2002,11 +2107,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_flowinfo</c>.</summary>
-        internal static bool Has_sin6_flowinfo => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin6_flowinfo { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin6_flowinfo</c> field.</summary>
         internal uint sin6_flowinfo
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
@@ -2018,6 +2124,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_flowinfo;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_flowinfo");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_flowinfo = value; return; }
@@ -2032,11 +2139,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_len</c>.</summary>
-        internal static bool Has_sin6_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sin6_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>sin6_len</c> field.</summary>
         internal byte sin6_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_len;
@@ -2044,6 +2152,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_in6*)_pointer)->sin6_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_len = value; return; }
@@ -2054,11 +2163,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_port</c>.</summary>
-        internal static bool Has_sin6_port => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin6_port { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin6_port</c> field.</summary>
         internal ushort sin6_port
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_port;
@@ -2070,6 +2180,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_port");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_port = value; return; }
@@ -2084,11 +2195,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in6</c> has <c>sin6_scope_id</c>.</summary>
-        internal static bool Has_sin6_scope_id => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sin6_scope_id { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sin6_scope_id</c> field.</summary>
         internal uint sin6_scope_id
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_scope_id;
@@ -2100,6 +2212,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_in6*)_pointer)->sin6_scope_id;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in6.sin6_scope_id");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_in6*)_pointer)->sin6_scope_id = value; return; }
@@ -2143,11 +2256,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_storage</c> has <c>ss_family</c>.</summary>
-        internal static bool Has_ss_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_ss_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>ss_family</c> field.</summary>
         internal ushort ss_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_family);
@@ -2159,6 +2273,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_storage*)_pointer)->ss_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_family = unchecked((byte)value); return; }
@@ -2173,11 +2288,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_storage</c> has <c>ss_len</c>.</summary>
-        internal static bool Has_ss_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_ss_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>ss_len</c> field.</summary>
         internal byte ss_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_len;
@@ -2185,6 +2301,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_storage*)_pointer)->ss_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_storage.ss_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_storage*)_pointer)->ss_len = value; return; }
@@ -2224,11 +2341,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_family</c>.</summary>
-        internal static bool Has_sun_family => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sun_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>sun_family</c> field.</summary>
         internal ushort sun_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((ushort)((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_family);
@@ -2240,6 +2358,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64.sockaddr_un*)_pointer)->sun_family;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_family = unchecked((byte)value); return; }
@@ -2254,11 +2373,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_len</c>.</summary>
-        internal static bool Has_sun_len => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64;
+        internal static bool Has_sun_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>The <c>sun_len</c> field.</summary>
         internal byte sun_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_len;
@@ -2266,6 +2386,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_len = value; return; }
@@ -2276,11 +2397,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_un</c> has <c>sun_path</c>.</summary>
-        internal static bool Has_sun_path => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_sun_path { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The elements of the <c>sun_path</c> array.</summary>
         internal global::System.Span<byte> sun_path
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.FreebsdX64.sockaddr_un*)_pointer)->sun_path, 104);
@@ -2324,11 +2446,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_sec</c>.</summary>
-        internal static bool Has_tv_sec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_tv_sec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>tv_sec</c> field.</summary>
         internal long tv_sec
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_sec;
@@ -2340,6 +2463,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_sec);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_sec");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_sec = value; return; }
@@ -2354,11 +2478,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct timeval</c> has <c>tv_usec</c>.</summary>
-        internal static bool Has_tv_usec => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_tv_usec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>tv_usec</c> field.</summary>
         internal long tv_usec
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_usec;
@@ -2370,6 +2495,7 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((long)((global::NativeSockets.Interop.WinX64.timeval*)_pointer)->tv_usec);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("timeval.tv_usec");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timeval*)_pointer)->tv_usec = value; return; }

@@ -12,30 +12,30 @@ internal static unsafe partial class Native
     internal static class Defined
     {
         /// <summary>Whether the running platform defines <c>AF_INET</c>.</summary>
-        internal static bool AF_INET => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool AF_INET { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>FIONBIO</c>.</summary>
-        internal static bool FIONBIO => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool FIONBIO { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>SOCK_CLOEXEC</c>.</summary>
-        internal static bool SOCK_CLOEXEC => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64;
+        internal static bool SOCK_CLOEXEC { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64; }
 
         /// <summary>Whether the running platform defines <c>bind</c>.</summary>
-        internal static bool bind => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool bind { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>fcntl</c>.</summary>
-        internal static bool fcntl => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool fcntl { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>in_addr</c>.</summary>
-        internal static bool in_addr => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool in_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>ioctl</c>.</summary>
-        internal static bool ioctl => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool ioctl { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>send</c>.</summary>
-        internal static bool send => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool send { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>Whether the running platform defines <c>sockaddr_in</c>.</summary>
-        internal static bool sockaddr_in => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool sockaddr_in { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
     }
 }

@@ -32,17 +32,19 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct in_addr</c> has <c>s_addr</c>.</summary>
-        internal static bool Has_s_addr => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_s_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>The <c>s_addr</c> field.</summary>
         internal uint s_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) return ((global::NativeSockets.Interop.SampleLinuxX64.in_addr*)_pointer)->s_addr;
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64) return ((global::NativeSockets.Interop.SampleOsxArm64.in_addr*)_pointer)->s_addr;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("in_addr.s_addr");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) { ((global::NativeSockets.Interop.SampleLinuxX64.in_addr*)_pointer)->s_addr = value; return; }
@@ -76,11 +78,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_addr</c>.</summary>
-        internal static bool Has_sin_addr => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_sin_addr { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>A view of the <c>sin_addr</c> struct inside this one.</summary>
         internal in_addr sin_addr
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) return new in_addr(&((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_addr);
@@ -90,17 +93,19 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_family</c>.</summary>
-        internal static bool Has_sin_family => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_sin_family { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>The <c>sin_family</c> field.</summary>
         internal ushort sin_family
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) return ((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_family;
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64) return unchecked((ushort)((global::NativeSockets.Interop.SampleOsxArm64.sockaddr_in*)_pointer)->sin_family);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_family");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) { ((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_family = value; return; }
@@ -110,16 +115,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_len</c>.</summary>
-        internal static bool Has_sin_len => global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_sin_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>The <c>sin_len</c> field.</summary>
         internal byte sin_len
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64) return ((global::NativeSockets.Interop.SampleOsxArm64.sockaddr_in*)_pointer)->sin_len;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_len");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64) { ((global::NativeSockets.Interop.SampleOsxArm64.sockaddr_in*)_pointer)->sin_len = value; return; }
@@ -128,17 +135,19 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_port</c>.</summary>
-        internal static bool Has_sin_port => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_sin_port { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>The <c>sin_port</c> field.</summary>
         internal ushort sin_port
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) return ((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_port;
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64) return ((global::NativeSockets.Interop.SampleOsxArm64.sockaddr_in*)_pointer)->sin_port;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_in.sin_port");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) { ((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_port = value; return; }
@@ -148,11 +157,12 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct sockaddr_in</c> has <c>sin_zero</c>.</summary>
-        internal static bool Has_sin_zero => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;
+        internal static bool Has_sin_zero { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }
 
         /// <summary>The elements of the <c>sin_zero</c> array.</summary>
         internal global::System.Span<byte> sin_zero
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsSampleLinuxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.SampleLinuxX64.sockaddr_in*)_pointer)->sin_zero, 8);
