@@ -55,7 +55,10 @@ internal static unsafe class NativeSocketsWorkloads
     {
         for (long i = 0; i < n; i++)
         {
-            _ = NativeSocket.GetServByName("http", "tcp");
+            if (!NativeSocket.TryGetServByName("http"u8, "tcp"u8, out _))
+            {
+                throw new InvalidOperationException("TryGetServByName did not find http/tcp.");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -27,6 +28,30 @@ internal static unsafe class CStrings
         Encoding.UTF8.GetBytes(value, bytes);
         return bytes;
     }
+
+    /// <summary>
+    /// Copies UTF-8 <paramref name="text"/> into <paramref name="destination"/> with its terminating NUL,
+    /// for the overloads that take UTF-8 and allocate nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="text"/> does not fit with its NUL, or contains a NUL byte, which C would read as its end.
+    /// </exception>
+    public static void CopyUtf8(ReadOnlySpan<byte> text, Span<byte> destination, string argumentName)
+    {
+        if (text.Length >= destination.Length || text.Contains((byte)0))
+        {
+            throw NotACString(text.Length, destination.Length - 1, argumentName);
+        }
+
+        text.CopyTo(destination);
+        destination[text.Length] = 0;
+    }
+
+    // Out of line: the message formatting would otherwise enlarge every caller's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ArgumentException NotACString(int length, int maximum, string argumentName) => length > maximum
+        ? new ArgumentException($"The text is {length} bytes; at most {maximum} are accepted.", argumentName)
+        : new ArgumentException("The text contains a NUL byte, which C would read as its end.", argumentName);
 
     /// <summary>The text of a C string; "" for a null pointer.</summary>
     public static string FromUtf8(byte* text) => Marshal.PtrToStringUTF8((nint)text) ?? string.Empty;

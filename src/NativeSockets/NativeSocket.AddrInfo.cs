@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -40,55 +41,71 @@ public static unsafe partial class NativeSocket
     /// <exception cref="ArgumentException"><paramref name="address"/> contains a NUL byte or is longer than <see cref="MaxUtf8HostLength"/> bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum argument is not a member of its enum.</exception>
     /// <exception cref="OSErrorException"><c>getaddrinfo</c> failed, with its <c>EAI_*</c> code.</exception>
+    [SkipLocalsInit]
     public static AddrInfo* GetAddrInfo(
         ReadOnlySpan<byte> address, Port port, Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP)
     {
-        if (address.Length > MaxUtf8HostLength)
-        {
-            throw new ArgumentException($"The address is {address.Length} bytes; at most {MaxUtf8HostLength} are accepted.", nameof(address));
-        }
-
-        if (address.Contains((byte)0))
-        {
-            throw new ArgumentException("The address contains a NUL byte, which C would read as its end.", nameof(address));
-        }
-
-        var node = stackalloc byte[address.Length + 1];
-        address.CopyTo(new Span<byte>(node, address.Length));
-        node[address.Length] = 0;
+        // A buffer of constant size: the JIT reserves it with the frame, where a size known only at run
+        // time would cost a stack probe and a dynamic allocation on every call.
+        var node = stackalloc byte[Utf8HostBufferLength];
+        CStrings.CopyUtf8(address, new Span<byte>(node, Utf8HostBufferLength), nameof(address));
         return GetAddrInfo(node, null, port, domain, sockType, protocol);
     }
 
     /// <summary>The longest UTF-8 address <see cref="GetAddrInfo(ReadOnlySpan{byte}, Port, Domain, SockType, Protocol)"/> takes: a host name is at most 253 bytes.</summary>
-    public static int MaxUtf8HostLength => 1024;
+    public static int MaxUtf8HostLength => Utf8HostBufferLength - 1;
+
+    private const int Utf8HostBufferLength = 1025;
 
     /// <summary>getaddrinfo with Nim's hints; <paramref name="address"/> is only for the error message (null: decode <paramref name="node"/>).</summary>
+    [SkipLocalsInit]
     private static AddrInfo* GetAddrInfo(byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
         Winsock.EnsureStarted();
-        var hints = new AddrInfo
-        {
-            ai_family = ToInt(domain),
-            ai_socktype = ToInt(sockType),
-            ai_protocol = ToInt(protocol),
-            ai_flags = domain == Domain.AF_INET6 && Native.Defined.AI_V4MAPPED ? Native.AI_V4MAPPED : 0,
-        };
+        AddrInfo hints = default;
+        var hintsView = new Native.addrinfo(&hints);
+        hintsView.ai_family = ToInt(domain);
+        hintsView.ai_socktype = ToInt(sockType);
+        hintsView.ai_protocol = ToInt(protocol);
+        hintsView.ai_flags = domain == Domain.AF_INET6 && Native.Defined.AI_V4MAPPED ? Native.AI_V4MAPPED : 0;
 
         // The service is the port in decimal, or none for raw sockets, which have no ports.
-        var service = stackalloc byte[8];
-        var written = 0;
-        var formatted = sockType != SockType.SOCK_RAW && port.Value.TryFormat(new Span<byte>(service, 7), out written, default, CultureInfo.InvariantCulture);
-        service[written] = 0;
+        var digits = stackalloc byte[ServiceTextLength];
+        var service = sockType == SockType.SOCK_RAW ? null : ServiceText(port.Value, digits);
         AddrInfo* list = null;
-        var result = Native.getaddrinfo(node, formatted ? service : null, &hints, (void**)&list);
-        if (result != 0)
-        {
-            var lookedUp = string.Create(
-                CultureInfo.InvariantCulture, $"getAddrInfo(\"{address ?? CStrings.FromUtf8(node)}\", {port}, {domain}, {sockType}, {protocol})");
-            throw new OSErrorException(result, OSErrorSpace.AddrInfo, lookedUp);
-        }
+        var result = Native.getaddrinfo(node, service, &hints, (void**)&list);
+        return result == 0 ? list : throw AddrInfoError(result, node, address, port, domain, sockType, protocol);
+    }
 
-        return list;
+    // "65535" and its NUL.
+    private const int ServiceTextLength = 6;
+
+    /// <summary>
+    /// Writes <paramref name="port"/> in decimal, NUL-terminated, at the end of <paramref name="buffer"/>
+    /// (<see cref="ServiceTextLength"/> bytes) and returns where it starts. Done by hand because this runs on
+    /// every lookup, where the general formatters cost a noticeable share of a numeric getaddrinfo.
+    /// </summary>
+    private static byte* ServiceText(ushort port, byte* buffer)
+    {
+        var start = buffer + ServiceTextLength - 1;
+        *start = 0;
+        do
+        {
+            *--start = (byte)('0' + (port % 10));
+            port /= 10;
+        }
+        while (port != 0);
+
+        return start;
+    }
+
+    // Out of line: the message formatting would otherwise enlarge the frame every successful call sets up.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static OSErrorException AddrInfoError(int result, byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
+    {
+        var lookedUp = string.Create(
+            CultureInfo.InvariantCulture, $"getAddrInfo(\"{address ?? CStrings.FromUtf8(node)}\", {port}, {domain}, {sockType}, {protocol})");
+        return new OSErrorException(result, OSErrorSpace.AddrInfo, lookedUp);
     }
 
     /// <summary>

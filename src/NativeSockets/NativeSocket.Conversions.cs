@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -12,28 +13,31 @@ public static partial class NativeSocket
 {
     /// <summary>Nim's <c>toInt(Domain)</c>: the running platform's number for the family.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="domain"/> is not a <see cref="Domain"/> member.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ToInt(Domain domain) => domain switch
     {
         Domain.AF_UNSPEC => Native.AF_UNSPEC,
         Domain.AF_UNIX => Native.AF_UNIX,
         Domain.AF_INET => Native.AF_INET,
         Domain.AF_INET6 => Native.AF_INET6,
-        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, "Not a member of Domain."),
+        _ => throw NotAMember(nameof(domain), domain),
     };
 
     /// <summary>Nim's <c>toInt(SockType)</c>: the running platform's number for the socket type.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sockType"/> is not a <see cref="SockType"/> member.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ToInt(SockType sockType) => sockType switch
     {
         SockType.SOCK_STREAM => Native.SOCK_STREAM,
         SockType.SOCK_DGRAM => Native.SOCK_DGRAM,
         SockType.SOCK_RAW => Native.SOCK_RAW,
         SockType.SOCK_SEQPACKET => Native.SOCK_SEQPACKET,
-        _ => throw new ArgumentOutOfRangeException(nameof(sockType), sockType, "Not a member of SockType."),
+        _ => throw NotAMember(nameof(sockType), sockType),
     };
 
     /// <summary>Nim's <c>toInt(Protocol)</c>: the running platform's number for the protocol.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is not a <see cref="Protocol"/> member.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ToInt(Protocol protocol) => protocol switch
     {
         Protocol.IPPROTO_IP => Native.IPPROTO_IP,
@@ -43,8 +47,14 @@ public static partial class NativeSocket
         Protocol.IPPROTO_RAW => Native.IPPROTO_RAW,
         Protocol.IPPROTO_ICMP => Native.IPPROTO_ICMP,
         Protocol.IPPROTO_ICMPV6 => Native.IPPROTO_ICMPV6,
-        _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "Not a member of Protocol."),
+        _ => throw NotAMember(nameof(protocol), protocol),
     };
+
+    // Out of line, so that ToInt stays small enough to inline into every call that translates an enum.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ArgumentOutOfRangeException NotAMember<TEnum>(string argumentName, TEnum value)
+        where TEnum : struct, Enum =>
+        new(argumentName, value, $"Not a member of {typeof(TEnum).Name}.");
 
     /// <summary>Nim's <c>toKnownDomain</c>: the <see cref="Domain"/> for a native family number, or null for any other family.</summary>
     public static Domain? ToKnownDomain(int family)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -21,30 +22,35 @@ public static unsafe partial class NativeSocket
     {
         var nameText = CStrings.ToUtf8(name, nameof(name));
         var protoText = CStrings.ToUtf8(proto, nameof(proto));
-        if (OperatingSystem.IsWindows())
-        {
-            fixed (byte* namePointer = nameText, protoPointer = protoText)
-            {
-                Winsock.EnsureStarted();
-                var entryFound = Native.getservbyname(namePointer, protoPointer);
-                return ToServent(Winsock.LookupResult(entryFound), entryFound, $"{name}/{proto}");
-            }
-        }
-
-        using var buffer = new LookupBuffer();
-        var entry = stackalloc byte[Native.servent.Size];
-        void* found;
-        int result;
         fixed (byte* namePointer = nameText, protoPointer = protoText)
         {
-            do
-            {
-                result = Native.getservbyname_r(namePointer, protoPointer, entry, buffer.Pointer, buffer.Length, &found);
-            }
-            while (buffer.Retry(result, "getservbyname_r"));
+            return FindService(namePointer, 0, protoPointer, &ToServent, out var servent, out var result)
+                ? servent
+                : throw ServiceError(result, $"{name}/{proto}");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GetServByName"/> for a name and protocol given as UTF-8 (e.g. <c>"http"u8</c>, <c>"tcp"u8</c>)
+    /// that gives only the port and allocates nothing: true with the port (host byte order) when the service
+    /// exists, false when it does not. Each argument may be at most <see cref="MaxUtf8HostLength"/> bytes.
+    /// </summary>
+    /// <exception cref="ArgumentException">An argument contains a NUL byte or is longer than <see cref="MaxUtf8HostLength"/> bytes.</exception>
+    /// <exception cref="OSErrorException">The lookup failed, with its errno (its Winsock error on Windows).</exception>
+    [SkipLocalsInit]
+    public static bool TryGetServByName(ReadOnlySpan<byte> name, ReadOnlySpan<byte> proto, out Port port)
+    {
+        // Constant sizes: the JIT reserves them with the frame (see GetAddrInfo's UTF-8 overload).
+        var nameText = stackalloc byte[Utf8HostBufferLength];
+        var protoText = stackalloc byte[Utf8HostBufferLength];
+        CStrings.CopyUtf8(name, new Span<byte>(nameText, Utf8HostBufferLength), nameof(name));
+        CStrings.CopyUtf8(proto, new Span<byte>(protoText, Utf8HostBufferLength), nameof(proto));
+        if (FindService(nameText, 0, protoText, &PortOf, out port, out var result))
+        {
+            return true;
         }
 
-        return ToServent(result, found, $"{name}/{proto}");
+        return result == 0 ? false : throw ServiceError(result, $"{CStrings.FromUtf8(nameText)}/{CStrings.FromUtf8(protoText)}");
     }
 
     /// <summary>
@@ -61,52 +67,86 @@ public static unsafe partial class NativeSocket
     public static Servent GetServByPort(Port port, string proto)
     {
         var protoText = CStrings.ToUtf8(proto, nameof(proto));
+        fixed (byte* protoPointer = protoText)
+        {
+            return FindService(null, Htons(port.Value), protoPointer, &ToServent, out var servent, out var result)
+                ? servent
+                : throw ServiceError(result, $"{port}/{proto}");
+        }
+    }
+
+    // Most entries fit in this much stack; a larger one is looked up again in a growing heap buffer.
+    private const int StackServiceBytes = 1024;
+
+    /// <summary>
+    /// <c>getservbyname_r</c> (or, when <paramref name="name"/> is null, <c>getservbyport_r</c> with
+    /// <paramref name="networkPort"/>), then <paramref name="read"/> of the entry while the buffer its
+    /// strings point into is alive. False when there is no entry: <paramref name="result"/> is 0 for
+    /// "not found", otherwise the call's error number. Tests pass a smaller <paramref name="stackBytes"/> to
+    /// take the heap path.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static bool FindService<T>(
+        byte* name, int networkPort, byte* proto, delegate*<void*, T> read, out T value, out int result, int stackBytes = StackServiceBytes)
+    {
         if (OperatingSystem.IsWindows())
         {
-            fixed (byte* protoPointer = protoText)
-            {
-                Winsock.EnsureStarted();
-                // The port is compared with servent's 16-bit s_port after sign extension (Wine does so),
-                // so pass it sign-extended: the same low 16 bits Winsock reads, and ports from 32768 work.
-                var entryFound = Native.getservbyport(unchecked((short)Htons(port.Value)), protoPointer);
-                return ToServent(Winsock.LookupResult(entryFound), entryFound, $"{port}/{proto}");
-            }
+            // Winsock has no reentrant lookups: getservby* keep the entry per thread, so it is read at once.
+            Winsock.EnsureStarted();
+
+            // The port is compared with servent's 16-bit s_port after sign extension (Wine does so),
+            // so pass it sign-extended: the same low 16 bits Winsock reads, and ports from 32768 work.
+            var entryFound = name is not null
+                ? Native.getservbyname(name, proto)
+                : Native.getservbyport(unchecked((short)networkPort), proto);
+            result = Winsock.LookupResult(entryFound);
+            return Read(result, entryFound, read, out value);
+        }
+
+        var entry = stackalloc byte[Native.servent.Size];
+        var stackBuffer = stackalloc byte[StackServiceBytes];
+        void* found;
+        result = QueryService(name, networkPort, proto, entry, stackBuffer, (nuint)Math.Min(stackBytes, StackServiceBytes), &found);
+        if (result != Native.ERANGE)
+        {
+            return Read(result, found, read, out value);
         }
 
         using var buffer = new LookupBuffer();
-        var entry = stackalloc byte[Native.servent.Size];
-        void* found;
-        int result;
-        fixed (byte* protoPointer = protoText)
+        while (buffer.Retry(result, name is null ? "getservbyport_r" : "getservbyname_r"))
         {
-            do
-            {
-                result = Native.getservbyport_r(Htons(port.Value), protoPointer, entry, buffer.Pointer, buffer.Length, &found);
-            }
-            while (buffer.Retry(result, "getservbyport_r"));
+            result = QueryService(name, networkPort, proto, entry, buffer.Pointer, buffer.Length, &found);
         }
 
-        return ToServent(result, found, $"{port}/{proto}");
+        return Read(result, found, read, out value);
     }
 
-    /// <summary>The entry a <c>getservby*_r</c> call found, or the exception that says why there is none.</summary>
-    private static Servent ToServent(int result, void* found, string lookedUp)
+    private static int QueryService(byte* name, int networkPort, byte* proto, void* entry, byte* buffer, nuint length, void** found) =>
+        name is not null
+            ? Native.getservbyname_r(name, proto, entry, buffer, length, found)
+            : Native.getservbyport_r(networkPort, proto, entry, buffer, length, found);
+
+    private static bool Read<T>(int result, void* found, delegate*<void*, T> read, out T value)
     {
-        if (result != 0)
-        {
-            throw new OSErrorException(result, Winsock.LookupErrorSpace, $"Service lookup failed: {lookedUp}.");
-        }
+        var exists = result == 0 && found is not null;
+        value = exists ? read(found) : default!;
+        return exists;
+    }
 
-        if (found is null)
-        {
-            throw new OSErrorException(0, OSErrorSpace.None, $"Service not found: {lookedUp}.");
-        }
+    internal static Port PortOf(void* found) => new(Ntohs(unchecked((ushort)new Native.servent(found).s_port)));
 
+    private static Servent ToServent(void* found)
+    {
         var entry = new Native.servent(found);
         return new Servent(
             CStrings.FromUtf8(entry.s_name),
             CStrings.FromUtf8List(entry.s_aliases),
-            new Port(Ntohs(unchecked((ushort)entry.s_port))),
+            PortOf(found),
             CStrings.FromUtf8(entry.s_proto));
     }
+
+    /// <summary>Why a service lookup gave no entry: <paramref name="result"/> 0 for "not found", else its error number.</summary>
+    private static OSErrorException ServiceError(int result, string lookedUp) => result != 0
+        ? new OSErrorException(result, Winsock.LookupErrorSpace, $"Service lookup failed: {lookedUp}.")
+        : new OSErrorException(0, OSErrorSpace.None, $"Service not found: {lookedUp}.");
 }

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace NativeSockets.Tests;
 
-/// <summary>The overloads that allocate nothing: Accept into a caller's SockAddrStorage, GetAddrInfo over UTF-8, SelectRead.</summary>
+/// <summary>The overloads that allocate nothing: Accept into a caller's SockAddrStorage, GetAddrInfo and TryGetServByName over UTF-8, SelectRead.</summary>
 public unsafe class AllocationFreeTests
 {
     [Fact]
@@ -143,5 +143,19 @@ public unsafe class AllocationFreeTests
         {
             idle.ForEach(s => s.Dispose());
         }
+    }
+
+    [Fact]
+    public void TryGetServByName_over_UTF8_allocates_nothing()
+    {
+        Assert.True(NativeSocket.TryGetServByName("http"u8, "tcp"u8, out _));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var found = NativeSocket.TryGetServByName("http"u8, "tcp"u8, out var port);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(found);
+        Assert.Equal(0, allocated);
+        Assert.Equal(ServicesFile.Find("http", "tcp").Port, port.Value);
     }
 }

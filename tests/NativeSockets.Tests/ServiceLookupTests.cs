@@ -141,4 +141,45 @@ public class ServiceLookupTests
             Assert.Equal(name, NativeSocket.GetServByPort(byName.Port, "tcp").Name);
         });
     }
+
+    [Fact]
+    public unsafe void An_entry_that_does_not_fit_the_stack_buffer_is_looked_up_again_on_the_heap()
+    {
+        var expected = ServicesFile.Find("http", "tcp");
+        fixed (byte* name = "http\0"u8, proto = "tcp\0"u8)
+        {
+            var found = NativeSocket.FindService(name, 0, proto, &NativeSocket.PortOf, out var port, out var result, stackBytes: 4);
+
+            Assert.True(found, $"result {result}");
+            Assert.Equal(expected.Port, port.Value);
+        }
+    }
+
+    [Fact]
+    public void TryGetServByName_over_UTF8_gives_the_port_of_the_services_file()
+    {
+        var expected = ServicesFile.Find("https", "tcp");
+
+        Assert.True(NativeSocket.TryGetServByName("https"u8, "tcp"u8, out var port));
+        Assert.Equal(expected.Port, port.Value);
+        Assert.Equal(NativeSocket.GetServByName("https", "tcp").Port, port);
+    }
+
+    [Fact]
+    public void TryGetServByName_over_UTF8_gives_false_for_an_unknown_service()
+    {
+        Assert.False(NativeSocket.TryGetServByName("no-such-service-here"u8, "tcp"u8, out var port));
+        Assert.Equal(default, port);
+        Assert.False(NativeSocket.TryGetServByName("http"u8, ""u8, out _));
+    }
+
+    [Fact]
+    public void TryGetServByName_over_UTF8_rejects_a_NUL_byte_and_overlong_text_by_name()
+    {
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => NativeSocket.TryGetServByName("ht\0tp"u8, "tcp"u8, out _)).ParamName);
+        Assert.Equal("proto", Assert.Throws<ArgumentException>(() => NativeSocket.TryGetServByName("http"u8, "tcp\0"u8, out _)).ParamName);
+        var overlong = new byte[NativeSocket.MaxUtf8HostLength + 1];
+        overlong.AsSpan().Fill((byte)'a');
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => NativeSocket.TryGetServByName(overlong, "tcp"u8, out _)).ParamName);
+    }
 }
