@@ -51,6 +51,6 @@ public class SampleDefinitionsTests
 
         Assert.Contains("internal static long FIONBIO", constants, StringComparison.Ordinal);
         Assert.Contains("internal ushort sin_family", structs, StringComparison.Ordinal);
-        Assert.Contains("internal static bool Has_sin_len => global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64;", structs, StringComparison.Ordinal);
+        Assert.Contains("internal static bool Has_sin_len { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsSampleOsxArm64; }", structs, StringComparison.Ordinal);
     }
 }
