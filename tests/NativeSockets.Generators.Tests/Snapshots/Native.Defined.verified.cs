@@ -231,7 +231,7 @@ internal static unsafe partial class Native
         internal static bool ERANGE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>Whether the running platform defines <c>ERROR_NETNAME_DELETED</c>.</summary>
-        internal static bool ERROR_NETNAME_DELETED => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool ERROR_NETNAME_DELETED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>ESHUTDOWN</c>.</summary>
         internal static bool ESHUTDOWN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
@@ -264,7 +264,7 @@ internal static unsafe partial class Native
         internal static bool FIONREAD { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>FROM_PROTOCOL_INFO</c>.</summary>
-        internal static bool FROM_PROTOCOL_INFO => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool FROM_PROTOCOL_INFO { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>F_DUPFD</c>.</summary>
         internal static bool F_DUPFD { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
@@ -285,10 +285,10 @@ internal static unsafe partial class Native
         internal static bool F_SETFL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>Whether the running platform defines <c>GetCurrentProcessId</c>.</summary>
-        internal static bool GetCurrentProcessId => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool GetCurrentProcessId { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>GetHandleInformation</c>.</summary>
-        internal static bool GetHandleInformation => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool GetHandleInformation { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>HANDLE_FLAG_INHERIT</c>.</summary>
         internal static bool HANDLE_FLAG_INHERIT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -318,7 +318,7 @@ internal static unsafe partial class Native
         internal static bool INVALID_SOCKET { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>IOCPARM_MASK</c>.</summary>
-        internal static bool IOCPARM_MASK => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool IOCPARM_MASK { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>IOC_IN</c>.</summary>
         internal static bool IOC_IN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -603,7 +603,7 @@ internal static unsafe partial class Native
         internal static bool SO_PROTOCOL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64; }
 
         /// <summary>Whether the running platform defines <c>SO_PROTOCOL_INFOW</c>.</summary>
-        internal static bool SO_PROTOCOL_INFOW => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool SO_PROTOCOL_INFOW { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>SO_RCVBUF</c>.</summary>
         internal static bool SO_RCVBUF { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -672,7 +672,7 @@ internal static unsafe partial class Native
         internal static bool WSAData { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>WSADuplicateSocketW</c>.</summary>
-        internal static bool WSADuplicateSocketW => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool WSADuplicateSocketW { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>WSAEACCES</c>.</summary>
         internal static bool WSAEACCES { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }

@@ -182,16 +182,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iAddressFamily</c>.</summary>
-        internal static bool Has_iAddressFamily => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_iAddressFamily { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>iAddressFamily</c> field.</summary>
         internal int iAddressFamily
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iAddressFamily;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iAddressFamily");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iAddressFamily = value; return; }
@@ -200,16 +202,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iProtocol</c>.</summary>
-        internal static bool Has_iProtocol => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_iProtocol { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>iProtocol</c> field.</summary>
         internal int iProtocol
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iProtocol;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iProtocol");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iProtocol = value; return; }
@@ -218,16 +222,18 @@ internal static unsafe partial class Native
         }
 
         /// <summary>Whether the running platform's <c>struct _WSAPROTOCOL_INFOW</c> has <c>iSocketType</c>.</summary>
-        internal static bool Has_iSocketType => global::NativeSockets.Interop.PlatformDetection.IsWinX64;
+        internal static bool Has_iSocketType { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>The <c>iSocketType</c> field.</summary>
         internal int iSocketType
         {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iSocketType;
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("_WSAPROTOCOL_INFOW.iSocketType");
             }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             set
             {
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._WSAPROTOCOL_INFOW*)_pointer)->iSocketType = value; return; }
