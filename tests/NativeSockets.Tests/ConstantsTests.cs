@@ -191,7 +191,7 @@ public unsafe class ConstantsTests
         Assert.Equal(peeked, read);
     }
 
-    [Fact]
+    [PosixFact("SIGPIPE, MSG_NOSIGNAL and EPIPE are POSIX's; Winsock has no signal to suppress")]
     public void MSG_NOSIGNAL_turns_a_send_to_a_closed_peer_into_EPIPE()
     {
         using var pair = Connected.Tcp();

@@ -37,7 +37,7 @@ public class InheritanceTests
         Assert.False(Descriptors.IsCloseOnExec(inheritable.Handle));
     }
 
-    [Fact]
+    [PosixFact("SOCK_CLOEXEC is a POSIX socket type flag")]
     public void Int_overload_strips_an_explicit_SOCK_CLOEXEC_from_an_inheritable_socket()
     {
         var withCloseOnExec = StreamType | (Native.Defined.SOCK_CLOEXEC ? Native.SOCK_CLOEXEC : 0);
@@ -66,7 +66,7 @@ public class InheritanceTests
         Assert.True(Descriptors.IsCloseOnExec(socket.Handle));
     }
 
-    [Fact]
+    [PosixFact("reads the descriptor and status flags with fcntl")]
     public void SetInheritable_changes_only_close_on_exec()
     {
         using var socket = OwnedSocket.Create();
@@ -95,7 +95,7 @@ public class InheritanceTests
         Assert.Equal(Native.EBADF, Marshal.GetLastPInvokeError());
     }
 
-    [Fact]
+    [PosixFact("the child is /bin/sh testing /dev/fd/N")]
     public void A_child_process_gets_the_inheritable_socket_and_not_the_default_one()
     {
         using var inheritable = OwnedSocket.Create(inheritable: true);

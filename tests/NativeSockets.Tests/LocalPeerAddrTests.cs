@@ -74,7 +74,7 @@ public class LocalPeerAddrTests
         Assert.Equal((string.Empty, (Port)0), NativeSocket.GetLocalAddr(client.Handle));
     }
 
-    [Fact]
+    [PosixFact("abstract AF_UNIX names (a leading NUL) are Linux's")]
     public void An_abstract_AF_UNIX_name_is_shown_with_an_at_sign()
     {
         var name = $"nsock-{Guid.NewGuid():N}";
@@ -122,7 +122,7 @@ public class LocalPeerAddrTests
         Assert.Equal("domain", outside.ParamName);
     }
 
-    [Fact]
+    [PosixFact("the unnamed family is AF_NETLINK, which only Linux has")]
     public void A_family_without_a_text_form_throws_IOException()
     {
         using var netlink = Netlink.Create();

@@ -189,7 +189,7 @@ public sealed class SelectTests : IDisposable
         Assert.Empty(handles);
     }
 
-    [Fact]
+    [PosixFact("moves a socket to a chosen descriptor number with fcntl(F_DUPFD)")]
     public void A_descriptor_above_FD_SETSIZE_works()
     {
         var low = Datagrams(1)[0];
@@ -238,7 +238,7 @@ public sealed class SelectTests : IDisposable
         Assert.False(view.Poll(0, SelectMode.SelectWrite));
     }
 
-    [Fact]
+    [PosixFact("a signal interrupts poll with EINTR; WSAPoll is never interrupted")]
     public unsafe void An_interrupted_poll_is_resumed_with_the_time_left()
     {
         FakePoll.Reset(interruptions: 2);
@@ -252,7 +252,7 @@ public sealed class SelectTests : IDisposable
         Assert.InRange(FakePoll.Timeouts[2], 0, FakePoll.Timeouts[1] - 40);
     }
 
-    [Fact]
+    [PosixFact("a signal interrupts poll with EINTR; WSAPoll is never interrupted")]
     public unsafe void An_interrupted_poll_without_a_limit_stays_without_one_and_other_errors_are_returned()
     {
         FakePoll.Reset(interruptions: 1);

@@ -10,7 +10,7 @@ namespace NativeSockets.Tests;
 
 public class SetBlockingTests
 {
-    [Fact]
+    [PosixFact("reads O_NONBLOCK with fcntl; Windows cannot read a socket's blocking mode back")]
     public void A_new_socket_blocks_and_SetBlocking_false_sets_O_NONBLOCK()
     {
         using var socket = OwnedSocket.Create();
@@ -21,7 +21,7 @@ public class SetBlockingTests
         Assert.True(IsNonBlocking(socket.Handle));
     }
 
-    [Fact]
+    [PosixFact("reads the status flags with fcntl; Windows cannot read a socket's blocking mode back")]
     public void SetBlocking_is_idempotent_and_reversible_and_keeps_other_flags()
     {
         using var socket = OwnedSocket.Create();

@@ -18,7 +18,7 @@ public class DescriptorLeakTests
     /// <summary>Growth allowed for the resident set over a run: GC heaps and JIT code, not a leak per call.</summary>
     private const long ResidentGrowthBound = 48L * 1024 * 1024;
 
-    [Fact]
+    [PosixFact("counts descriptors in /proc/self/fd and resident memory in /proc/self/statm")]
     public void Creating_and_closing_sockets_and_failing_to_create_them_leaks_nothing() => AssertLeaksNothing(() =>
     {
         for (var i = 0; i < Calls; i++)
@@ -30,7 +30,7 @@ public class DescriptorLeakTests
         }
     });
 
-    [Fact]
+    [PosixFact("counts descriptors in /proc/self/fd and resident memory in /proc/self/statm")]
     public void Accepting_on_an_empty_non_blocking_listener_leaks_nothing()
     {
         using var listener = Loopback.ListenV4();
@@ -46,7 +46,7 @@ public class DescriptorLeakTests
         });
     }
 
-    [Fact]
+    [PosixFact("counts descriptors in /proc/self/fd and resident memory in /proc/self/statm")]
     public void Accepting_real_connections_and_closing_them_leaks_nothing()
     {
         using var listener = Loopback.ListenV4();
@@ -65,7 +65,7 @@ public class DescriptorLeakTests
         });
     }
 
-    [Fact]
+    [PosixFact("counts descriptors in /proc/self/fd and resident memory in /proc/self/statm")]
     public void Failing_GetSockName_leaks_nothing()
     {
         var closed = Descriptors.ClosedHandle();

@@ -60,7 +60,7 @@ public class OwnedSocketHandleTests
         Assert.Equal(Domain.AF_INET6, NativeSocket.GetSockDomain(owned.Socket));
     }
 
-    [Fact]
+    [PosixFact("counts descriptors in /proc/self/fd")]
     public void A_hundred_thousand_disposed_or_finalized_handles_leave_no_descriptor()
     {
         var (descriptors, _) = ProcessResources.GrowthOverSecondRun(

@@ -2,11 +2,15 @@ using System;
 using System.Runtime.InteropServices;
 using System.Threading;
 using NativeSockets.Interop;
+using NativeSockets.Tests.Windows;
 using Xunit;
 
 namespace NativeSockets.Tests.Support;
 
-/// <summary>Descriptor flags read and written with the platform's own <c>fcntl</c>.</summary>
+/// <summary>
+/// Descriptor flags read and written with the platform's own <c>fcntl</c>; on Windows, where a socket is a
+/// handle, the same questions asked of the handle (<see cref="WindowsHandles"/>).
+/// </summary>
 internal static class Descriptors
 {
     // Test classes run in parallel and the kernel hands out the lowest free descriptor, so a number
@@ -15,8 +19,14 @@ internal static class Descriptors
     private static readonly int[] HighBases = [1 << 16, 1 << 14, 1 << 12, 1 << 10, 1 << 8];
     private static int s_highCounter;
 
+    /// <summary>Whether a child process would not get the socket: FD_CLOEXEC, or on Windows a handle that is not inheritable.</summary>
     public static bool IsCloseOnExec(SocketHandle handle)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return !WindowsHandles.IsInheritable(handle);
+        }
+
         var flags = Native.fcntl(Fd(handle), Native.F_GETFD, 0);
         var errno = Marshal.GetLastPInvokeError();
         Assert.True(flags >= 0, $"fcntl(F_GETFD) failed: errno {errno}");
@@ -25,13 +35,20 @@ internal static class Descriptors
 
     public static void SetNonBlocking(SocketHandle handle)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            WindowsHandles.SetNonBlocking(handle);
+            return;
+        }
+
         var flags = Native.fcntl(Fd(handle), Native.F_GETFL, 0);
         Assert.True(flags >= 0, $"fcntl(F_GETFL) failed: errno {Marshal.GetLastPInvokeError()}");
         Assert.Equal(0, Native.fcntl(Fd(handle), Native.F_SETFL, flags | Native.O_NONBLOCK));
     }
 
     /// <summary>True while <paramref name="handle"/> names an open descriptor.</summary>
-    public static bool IsOpen(SocketHandle handle) => Native.fcntl(Fd(handle), Native.F_GETFD, 0) >= 0;
+    public static bool IsOpen(SocketHandle handle) =>
+        OperatingSystem.IsWindows() ? WindowsHandles.IsOpen(handle) : Native.fcntl(Fd(handle), Native.F_GETFD, 0) >= 0;
 
     /// <summary>A TCP socket moved to a descriptor number no other test will be given meanwhile.</summary>
     public static OwnedSocket CreateHigh()

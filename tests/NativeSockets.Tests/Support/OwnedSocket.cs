@@ -12,10 +12,18 @@ internal sealed class OwnedSocket : IDisposable
 
     public SocketHandle Handle { get; private set; }
 
-    /// <summary>Creates a socket through the enum overload and fails the test, with the errno, when that fails.</summary>
+    /// <summary>
+    /// Creates a socket through the enum overload and fails the test, with the errno, when that fails; skips
+    /// the test where the system has no AF_UNIX sockets of that type.
+    /// </summary>
     public static OwnedSocket Create(
         Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP, bool inheritable = false)
     {
+        if (domain == Domain.AF_UNIX)
+        {
+            RunningPlatform.SkipUnlessUnixSockets(sockType);
+        }
+
         var handle = NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable);
         var errno = Marshal.GetLastPInvokeError();
         Assert.False(handle.IsInvalid, $"CreateNativeSocket({domain}, {sockType}, {protocol}) failed: errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})");

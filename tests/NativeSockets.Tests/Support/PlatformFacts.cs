@@ -1,4 +1,5 @@
 using System;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Xunit;
 
@@ -13,6 +14,21 @@ public static class RunningPlatform
 {
     /// <summary>True on Windows, where there are no POSIX descriptors, signals, errno names or fork/exec.</summary>
     public static bool IsWindows => OperatingSystem.IsWindows();
+
+    /// <summary>
+    /// Skips the running test where the system has no AF_UNIX sockets of <paramref name="sockType"/>:
+    /// Windows has AF_UNIX stream sockets only (afunix.h), and Wine 8.0 has none at all.
+    /// </summary>
+    internal static void SkipUnlessUnixSockets(SockType sockType)
+    {
+        if (!IsWindows)
+        {
+            return;
+        }
+
+        Assert.SkipUnless(Socket.OSSupportsUnixDomainSockets, "this system has no AF_UNIX sockets (Windows before 10 1803, Wine 8.0)");
+        Assert.SkipWhen(sockType != SockType.SOCK_STREAM, $"Windows' AF_UNIX has stream sockets only, not {sockType}");
+    }
 
     /// <summary>Makes <paramref name="test"/> skip on Windows, saying <paramref name="reason"/>.</summary>
     internal static void SkipOnWindows(FactAttribute test, string reason)

@@ -6,10 +6,12 @@ using System.Linq;
 
 namespace NativeSockets.Tests.Support;
 
-/// <summary>/etc/services read by the test itself: an opinion on service lookups that does not come from the C library.</summary>
+/// <summary>The services file read by the test itself: an opinion on service lookups that does not come from the C library.</summary>
 internal static class ServicesFile
 {
-    private const string FilePath = "/etc/services";
+    /// <summary>Where the system keeps it: /etc/services, or on Windows the copy in system32\drivers\etc.</summary>
+    private static readonly string FilePath =
+        OperatingSystem.IsWindows() ? Path.Combine(Environment.SystemDirectory, "drivers", "etc", "services") : "/etc/services";
 
     public sealed record Entry(string Name, int Port, string Proto, IReadOnlyList<string> Aliases);
 
