@@ -20,7 +20,7 @@ public unsafe class InterruptionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void The_signals_interrupt_a_raw_poll_with_EINTR()
     {
         // The control experiment: without the library's retry, the same signals end the wait early.
@@ -39,7 +39,7 @@ public unsafe class InterruptionTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(9), $"poll returned only after {clock.Elapsed}");
     }
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void A_signal_during_Accept_returns_OsInvalidSocket_with_EINTR()
     {
         using var listener = Loopback.ListenV4();
@@ -59,7 +59,7 @@ public unsafe class InterruptionTests
         Assert.True(SignalInterrupter.Delivered > 0);
     }
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void A_signal_during_the_allocation_free_and_raw_Accept_is_reported_the_same_way()
     {
         using var listener = Loopback.ListenV4();
@@ -73,7 +73,7 @@ public unsafe class InterruptionTests
         Assert.Equal((NativeSocket.OsInvalidSocket, Native.EINTR), (raw, rawErrno));
     }
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void After_an_interrupted_Accept_the_next_Accept_takes_the_connection()
     {
         using var listener = Loopback.ListenV4();
@@ -89,7 +89,7 @@ public unsafe class InterruptionTests
         }
     }
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void SelectRead_waits_out_its_whole_timeout_through_the_signals()
     {
         using var listener = Loopback.ListenV4();
@@ -105,7 +105,7 @@ public unsafe class InterruptionTests
         Assert.True(delivered >= 10, $"only {delivered} signals arrived during the wait");
     }
 
-    [Fact]
+    [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]
     public void SelectWrite_without_a_time_limit_resumes_through_the_signals_until_a_socket_is_ready()
     {
         using var connected = Connected.Tcp();

@@ -8,15 +8,20 @@ namespace NativeSockets.Tests.Windows;
 /// Windows' side of the descriptor helpers: a socket is a handle, inherited by a child unless its
 /// <c>HANDLE_FLAG_INHERIT</c> is clear, and made non-blocking by <c>ioctlsocket(FIONBIO)</c>.
 /// </summary>
-internal static unsafe partial class WindowsHandles
+internal static unsafe class WindowsHandles
 {
     /// <summary>True while <paramref name="handle"/> names an open handle.</summary>
-    public static bool IsOpen(SocketHandle handle) => GetHandleInformation(handle.Value, out _) != 0;
+    public static bool IsOpen(SocketHandle handle)
+    {
+        uint flags;
+        return Native.GetHandleInformation((void*)handle.Value, &flags) != 0;
+    }
 
     /// <summary>Whether a child process would inherit the handle.</summary>
     public static bool IsInheritable(SocketHandle handle)
     {
-        Assert.True(GetHandleInformation(handle.Value, out var flags) != 0, $"GetHandleInformation failed: error {Marshal.GetLastPInvokeError()}");
+        uint flags;
+        Assert.True(Native.GetHandleInformation((void*)handle.Value, &flags) != 0, $"GetHandleInformation failed: error {Marshal.GetLastPInvokeError()}");
         return (flags & Native.HANDLE_FLAG_INHERIT) != 0;
     }
 
@@ -26,8 +31,4 @@ internal static unsafe partial class WindowsHandles
         var result = Native.ioctlsocket((nuint)handle.Value, (int)Native.FIONBIO, &nonBlocking);
         Assert.True(result == 0, $"ioctlsocket(FIONBIO) failed: error {Marshal.GetLastPInvokeError()}");
     }
-
-    // The library needs only SetHandleInformation, so the definitions do not carry its reader.
-    [LibraryImport("kernel32.dll", SetLastError = true)]
-    private static partial int GetHandleInformation(nint handle, out uint flags);
 }
