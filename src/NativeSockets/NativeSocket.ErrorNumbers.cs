@@ -7,7 +7,8 @@ namespace NativeSockets;
 // Nim re-exports the common errno names. Their numbers differ between platforms (EAGAIN is 11 on Linux,
 // 35 on macOS), so each reads the running platform's value and none is a const. On Windows, where
 // socket errors are Winsock's own numbers (the C runtime's errno values are unrelated), each name is
-// its Winsock counterpart: EWOULDBLOCK and EAGAIN are WSAEWOULDBLOCK, EBADF is WSAEBADF, and so on.
+// its Winsock counterpart: EWOULDBLOCK and EAGAIN are WSAEWOULDBLOCK, EBADF is WSAEBADF, and so on
+// (EINPROGRESS is WSAEWOULDBLOCK too: that is what a non-blocking connect reports there).
 // The few names Winsock has no counterpart for (ENFILE, EPERM, EPIPE) throw PlatformNotSupportedException there.
 public static partial class NativeSocket
 {
@@ -62,8 +63,12 @@ public static partial class NativeSocket
     /// <summary>The platform's <c>EHOSTUNREACH</c>: No route to the host.</summary>
     public static int EHOSTUNREACH => OperatingSystem.IsWindows() ? Native.WSAEHOSTUNREACH : Native.EHOSTUNREACH;
 
-    /// <summary>Nim's <c>EINPROGRESS</c>: A non-blocking connect has started and not finished yet.</summary>
-    public static int EINPROGRESS => OperatingSystem.IsWindows() ? Native.WSAEINPROGRESS : Native.EINPROGRESS;
+    /// <summary>
+    /// Nim's <c>EINPROGRESS</c>: A non-blocking connect has started and not finished yet. On Windows that
+    /// connect reports WSAEWOULDBLOCK (WSAEINPROGRESS means something else there: a Winsock 1.1 blocking
+    /// call is running; <see cref="WSAEINPROGRESS"/> names it), so this is WSAEWOULDBLOCK.
+    /// </summary>
+    public static int EINPROGRESS => OperatingSystem.IsWindows() ? Native.WSAEWOULDBLOCK : Native.EINPROGRESS;
 
     /// <summary>Nim's <c>EINTR</c>: A signal interrupted the call.</summary>
     public static int EINTR => OperatingSystem.IsWindows() ? Native.WSAEINTR : Native.EINTR;

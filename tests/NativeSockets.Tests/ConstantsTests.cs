@@ -74,7 +74,7 @@ public unsafe class ConstantsTests
 
         var winsock = name switch
         {
-            "EAGAIN" or "EWOULDBLOCK" => "WSAEWOULDBLOCK",
+            "EAGAIN" or "EWOULDBLOCK" or "EINPROGRESS" => "WSAEWOULDBLOCK",
             "ENOMEM" => "WSA_NOT_ENOUGH_MEMORY",
             _ => "WSA" + name,
         };
