@@ -19,10 +19,10 @@ namespace NativeSockets.Tests.Reliability;
 public class AcceptLoadTests
 {
     private const int ClientThreads = 4;
-    private const int ConnectionsPerThread = 2_500;
+    private static readonly int ConnectionsPerThread = LongRuns.Scale(2_500);
 
     /// <summary>The whole run stops here, so a fault fails the test instead of hanging it.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(LongRuns.Scale(3));
 
     [PosixFact("counts open sockets in /proc/self/fd")]
     public void Ten_thousand_connections_are_accepted_echoed_and_closed_without_loss()

@@ -13,7 +13,7 @@ namespace NativeSockets.Tests.Reliability;
 [Collection(nameof(RunsAlone))]
 public class DescriptorLeakTests
 {
-    private const int Calls = 100_000;
+    private static readonly int Calls = LongRuns.Scale(100_000);
 
     /// <summary>Growth allowed for the resident set over a run: GC heaps and JIT code, not a leak per call.</summary>
     private const long ResidentGrowthBound = 48L * 1024 * 1024;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using NativeSockets.Interop;
@@ -33,7 +32,7 @@ public unsafe class InterruptionTests
         var clock = Stopwatch.StartNew();
 
         var (result, errno) = SignalInterrupter.InterruptUntilReturned(
-            () => (Native.poll((void*)fds, 1, 10_000), NativeSocket.LastError), Patience, () => ConnectTo(listener.Handle).Dispose());
+            () => (Native.poll((void*)fds, 1, 10_000), NativeSocket.LastError), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
         Assert.Equal((-1, Native.EINTR), (result, errno));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(9), $"poll returned only after {clock.Elapsed}");
@@ -51,7 +50,7 @@ public unsafe class InterruptionTests
                 return (socket, text, NativeSocket.LastError);
             },
             Patience,
-            () => ConnectTo(listener.Handle).Dispose());
+            () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
         Assert.True(client.IsInvalid, "Accept returned a connection nobody made");
         Assert.Equal(string.Empty, address);
@@ -65,9 +64,9 @@ public unsafe class InterruptionTests
         using var listener = Loopback.ListenV4();
 
         var (free, freeErrno) = SignalInterrupter.InterruptUntilReturned(
-            () => (NativeSocket.Accept(listener.Handle, out _, out _), NativeSocket.LastError), Patience, () => ConnectTo(listener.Handle).Dispose());
+            () => (NativeSocket.Accept(listener.Handle, out _, out _), NativeSocket.LastError), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
         var (raw, rawErrno) = SignalInterrupter.InterruptUntilReturned(
-            () => (NativeSocket.Accept(listener.Handle, null, null), NativeSocket.LastError), Patience, () => ConnectTo(listener.Handle).Dispose());
+            () => (NativeSocket.Accept(listener.Handle, null, null), NativeSocket.LastError), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
         Assert.Equal((NativeSocket.OsInvalidSocket, Native.EINTR), (free, freeErrno));
         Assert.Equal((NativeSocket.OsInvalidSocket, Native.EINTR), (raw, rawErrno));
@@ -78,10 +77,10 @@ public unsafe class InterruptionTests
     {
         using var listener = Loopback.ListenV4();
         var (interrupted, _) = SignalInterrupter.InterruptUntilReturned(
-            () => NativeSocket.Accept(listener.Handle), Patience, () => ConnectTo(listener.Handle).Dispose());
+            () => NativeSocket.Accept(listener.Handle), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
         Assert.True(interrupted.IsInvalid);
 
-        using var peer = ConnectTo(listener.Handle);
+        using var peer = LoopbackPeers.ConnectTo(listener.Handle);
         var (client, address) = Loopback.AcceptPending(listener.Handle);
         using (client)
         {
@@ -97,7 +96,7 @@ public unsafe class InterruptionTests
         var clock = Stopwatch.StartNew();
 
         var (count, errno, delivered) = SignalInterrupter.InterruptUntilReturned(
-            () => (NativeSocket.SelectRead(handles, 1000), NativeSocket.LastError, SignalInterrupter.Delivered), Patience, () => ConnectTo(listener.Handle).Dispose());
+            () => (NativeSocket.SelectRead(handles, 1000), NativeSocket.LastError, SignalInterrupter.Delivered), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
         Assert.Equal(0, count);
         Assert.Empty(handles);
@@ -110,7 +109,7 @@ public unsafe class InterruptionTests
     {
         using var connected = Connected.Tcp();
         var full = connected.Native.Handle;
-        FillSendBuffer(full);
+        LoopbackPeers.FillSendBuffer(full);
         var handles = new List<SocketHandle> { full };
         var clock = Stopwatch.StartNew();
         var reader = new Thread(() =>
@@ -131,17 +130,6 @@ public unsafe class InterruptionTests
         reader.Join();
     }
 
-    private static void FillSendBuffer(SocketHandle socket)
-    {
-        Descriptors.SetNonBlocking(socket);
-        var chunk = new byte[65536];
-        while (NativeSocket.Send(socket, chunk, NativeSocket.MSG_NOSIGNAL) > 0)
-        {
-        }
-
-        Assert.Equal(Native.EAGAIN, NativeSocket.LastError);
-    }
-
     private static void Drain(Socket peer)
     {
         var buffer = new byte[1 << 20];
@@ -149,12 +137,5 @@ public unsafe class InterruptionTests
         {
             _ = peer.Receive(buffer);
         }
-    }
-
-    private static Socket ConnectTo(SocketHandle listener)
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        peer.Connect(new IPEndPoint(IPAddress.Loopback, NativeSocket.GetSockName(listener)));
-        return peer;
     }
 }

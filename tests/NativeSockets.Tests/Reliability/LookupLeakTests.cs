@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NativeSockets.Tests.Support;
 using Xunit;
 
@@ -9,9 +8,9 @@ namespace NativeSockets.Tests.Reliability;
 /// list): tens of thousands of them, found and not found, leave descriptors and the C heap where they were.
 /// </summary>
 [Collection(nameof(RunsAlone))]
-public partial class LookupLeakTests
+public class LookupLeakTests
 {
-    private const int Calls = 20_000;
+    private static readonly int Calls = LongRuns.Scale(20_000);
 
     // A leaked scratch buffer (1 KiB) or address list (over 64 bytes) per call would add megabytes.
     private const long HeapGrowthBound = 256 * 1024;
@@ -19,7 +18,7 @@ public partial class LookupLeakTests
     [PosixFact("counts descriptors in /proc/self/fd and the C heap with glibc's mallinfo2")]
     public void Lookups_that_succeed_and_fail_leak_neither_memory_nor_descriptors()
     {
-        var (descriptors, heap) = ProcessResources.GrowthOverSecondRun(RunLookups, () => (long)MallocInfo().uordblks);
+        var (descriptors, heap) = ProcessResources.GrowthOverSecondRun(RunLookups, CHeap.BytesInUse);
 
         Assert.Equal(0, descriptors);
         Assert.True(heap < HeapGrowthBound, $"The C heap grew by {heap / 1024} KiB over {Calls} rounds of lookups.");
@@ -36,23 +35,4 @@ public partial class LookupLeakTests
             Assert.Equal("127.0.0.1", NativeSocket.GetHostByName("127.0.0.1").Name);
         }
     }
-
-    /// <summary>glibc's <c>struct mallinfo2</c>: <c>uordblks</c> is the bytes malloc has handed out and not had back, over all arenas.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MallInfo2
-    {
-        public nuint arena;
-        public nuint ordblks;
-        public nuint smblks;
-        public nuint hblks;
-        public nuint hblkhd;
-        public nuint usmblks;
-        public nuint fsmblks;
-        public nuint uordblks;
-        public nuint fordblks;
-        public nuint keepcost;
-    }
-
-    [LibraryImport("libc", EntryPoint = "mallinfo2")]
-    private static partial MallInfo2 MallocInfo();
 }

@@ -2,12 +2,15 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 
 namespace NativeSockets.Tests.Reliability;
 
 /// <summary>What the process holds, read from /proc: open descriptors and resident memory.</summary>
 internal static class ProcessResources
 {
+    private static readonly TimeSpan TieringPause = TimeSpan.FromMilliseconds(300);
+
     public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
 
     /// <summary>
@@ -38,6 +41,10 @@ internal static class ProcessResources
     public static (int Descriptors, long Memory) GrowthOverSecondRun(Action calls, Func<long> memory)
     {
         calls();
+
+        // The runtime compiles the optimized code of methods the first run made hot in the background,
+        // once no new method has started for a moment, and that compiler's memory comes from the C heap.
+        Thread.Sleep(TieringPause);
         Settle();
         var descriptors = OpenDescriptors();
         var before = memory();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
@@ -37,7 +35,7 @@ public unsafe class AcceptTests
     public void The_raw_Accept_with_an_address_but_no_length_fails_with_EFAULT_and_the_connection_is_dropped() => Run(() =>
     {
         using var listener = Loopback.ListenV4();
-        using var peer = ConnectTo(listener.Handle);
+        using var peer = LoopbackPeers.ConnectTo(listener.Handle);
         Loopback.WaitForPendingConnection(listener.Handle);
         SockAddrStorage address;
         var client = NativeSocket.Accept(listener.Handle, (SockAddr*)&address, null);
@@ -50,7 +48,7 @@ public unsafe class AcceptTests
     public void The_raw_Accept_with_a_too_small_length_accepts_and_gives_the_real_length(uint room) => Run(() =>
     {
         using var listener = Loopback.ListenV4();
-        using var peer = ConnectTo(listener.Handle);
+        using var peer = LoopbackPeers.ConnectTo(listener.Handle);
         Loopback.WaitForPendingConnection(listener.Handle);
         SockAddrStorage address = default;
         SockLen length = room;
@@ -73,12 +71,5 @@ public unsafe class AcceptTests
         }
 
         FailedWith(errno, NativeSocket.Accept(handle, null, null).Value);
-    }
-
-    private static Socket ConnectTo(SocketHandle listener)
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        peer.Connect(new IPEndPoint(IPAddress.Loopback, NativeSocket.GetSockName(listener)));
-        return peer;
     }
 }
