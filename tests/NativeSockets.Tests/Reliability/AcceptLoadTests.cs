@@ -38,6 +38,7 @@ public class AcceptLoadTests
         var (accepted, echoedBytes) = RunLoad(ConnectionsPerThread, cancellation.Token, out var clientBytes);
         ProcessResources.Settle();
         var socketsAfter = ProcessResources.OpenSockets();
+        ProcessResources.Report($"{accepted} connections accepted and {echoedBytes} bytes echoed; open sockets: {socketsBefore} before, {socketsAfter} after");
 
         Assert.Equal(ClientThreads * ConnectionsPerThread, accepted);
         Assert.Equal(clientBytes, echoedBytes);

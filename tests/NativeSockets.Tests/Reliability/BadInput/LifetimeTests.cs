@@ -84,4 +84,13 @@ public class LifetimeTests
         Assert.True(NativeSocket.SetInheritable(bad.Handle, false));
         Assert.True(Descriptors.IsCloseOnExec(bad.Handle));
     });
+
+    [PosixFact("ioctlsocket is Winsock's")]
+    public unsafe void IoctlSocket_outside_Windows_throws_PlatformNotSupportedException() => Run(() =>
+    {
+        using var socket = OwnedSocket.Create();
+        uint on = 1;
+        var argument = (nint)(&on);
+        Assert.Contains("ioctlsocket", Assert.Throws<PlatformNotSupportedException>(() => NativeSocket.IoctlSocket(socket.Handle, NativeSocket.FIONBIO, (uint*)argument)).Message, StringComparison.Ordinal);
+    });
 }

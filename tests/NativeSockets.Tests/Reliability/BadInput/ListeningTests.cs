@@ -1,3 +1,4 @@
+using System.Net;
 using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
@@ -43,7 +44,7 @@ public unsafe class ListeningTests
     public void BindAddr_of_an_IPv6_address_to_an_IPv4_socket_fails_with_EAFNOSUPPORT() => Run(() =>
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET);
-        var address = SockAddrIn6.Create(default, default);
+        var address = SockAddrIn6.Create(new In6Addr(IPAddress.IPv6Loopback.GetAddressBytes()), default);
         FailedWith(Native.EAFNOSUPPORT, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
     });
 

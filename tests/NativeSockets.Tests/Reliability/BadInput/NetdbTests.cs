@@ -91,6 +91,34 @@ public class NetdbTests
     public void GetHostByAddr_of_a_huge_text_throws_naming_ip() => Run(() =>
         ThrowsFor<ArgumentException>("ip", () => NativeSocket.GetHostByAddr(new string('1', 100_000))));
 
+    [Fact]
+    public void TryGetServByName_refuses_UTF8_with_a_NUL_or_over_the_limit_by_name() => Run(() =>
+    {
+        var tooLong = new byte[NativeSocket.MaxUtf8HostLength + 1];
+        tooLong.AsSpan().Fill((byte)'a');
+        ThrowsFor<ArgumentException>("name", () => NativeSocket.TryGetServByName("ht\0tp"u8, "tcp"u8, out _));
+        ThrowsFor<ArgumentException>("proto", () => NativeSocket.TryGetServByName("http"u8, "tcp\0"u8, out _));
+        ThrowsFor<ArgumentException>("name", () => NativeSocket.TryGetServByName(tooLong, "tcp"u8, out _));
+        ThrowsFor<ArgumentException>("proto", () => NativeSocket.TryGetServByName("http"u8, tooLong, out _));
+    });
+
+    [Theory]
+    [MemberData(nameof(NamesNotFound))]
+    public void TryGetServByName_of_an_unknown_service_or_protocol_is_false_with_port_0_and_of_an_overlong_one_an_error(string name) => Run(() =>
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+        if (utf8.Length > NativeSocket.MaxUtf8HostLength)
+        {
+            ThrowsFor<ArgumentException>("name", () => NativeSocket.TryGetServByName(utf8, "tcp"u8, out _));
+            return;
+        }
+
+        Assert.False(NativeSocket.TryGetServByName(utf8, "tcp"u8, out var port));
+        Assert.Equal(0, port.Value);
+        Assert.False(NativeSocket.TryGetServByName("http"u8, utf8, out port));
+        Assert.Equal(0, port.Value);
+    });
+
     private static void AssertNotFound(string message, Action call)
     {
         var exception = Assert.Throws<OSErrorException>(call);

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
@@ -83,7 +84,7 @@ public unsafe class RawCallsTests
     public void Connect_to_an_IPv6_address_from_an_IPv4_socket_fails_with_EAFNOSUPPORT() => Run(() =>
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET);
-        var address = SockAddrIn6.Create(default, new Port(9));
+        var address = SockAddrIn6.Create(new In6Addr(IPAddress.IPv6Loopback.GetAddressBytes()), new Port(9));
         FailedWith(Native.EAFNOSUPPORT, NativeSocket.Connect(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
     });
 
