@@ -53,6 +53,7 @@ public unsafe class ConversionTests
     [InlineData(Domain.AF_INET6, SockType.SOCK_STREAM, Protocol.IPPROTO_TCP, AddressFamily.InterNetworkV6)]
     public void ToInt_of_a_Domain_makes_sockets_System_Net_sees_in_that_family(Domain domain, SockType sockType, Protocol protocol, AddressFamily expected)
     {
+        RunningPlatform.SkipWhereUnsupported(domain, sockType);
         using var socket = new OwnedSocket(NativeSocket.CreateNativeSocket(NativeSocket.ToInt(domain), NativeSocket.ToInt(sockType), NativeSocket.ToInt(protocol)));
         Assert.False(socket.Handle.IsInvalid, $"errno {Marshal.GetLastPInvokeError()}");
         using var view = socket.View();
@@ -107,6 +108,7 @@ public unsafe class ConversionTests
     [InlineData(Domain.AF_UNIX, SockType.SOCK_SEQPACKET, SocketType.Seqpacket)]
     public void ToInt_of_a_SockType_makes_sockets_System_Net_sees_of_that_type(Domain domain, SockType sockType, SocketType expected)
     {
+        RunningPlatform.SkipWhereUnsupported(domain, sockType);
         using var socket = new OwnedSocket(NativeSocket.CreateNativeSocket(NativeSocket.ToInt(domain), NativeSocket.ToInt(sockType), 0));
         Assert.False(socket.Handle.IsInvalid, $"errno {Marshal.GetLastPInvokeError()}");
         using var view = socket.View();

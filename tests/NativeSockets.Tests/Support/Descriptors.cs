@@ -67,9 +67,17 @@ internal static class Descriptors
         throw new InvalidOperationException($"fcntl(F_DUPFD) found no free descriptor above {HighBases[^1] + offset}: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>A handle that was a socket and is now closed (and stays closed while the test runs).</summary>
+    /// <summary>
+    /// A handle that was a socket and is now closed (and stays closed while the test runs); on Windows a
+    /// handle value no socket ever had (<see cref="WindowsHandles.NeverOpened"/>).
+    /// </summary>
     public static SocketHandle ClosedHandle()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return WindowsHandles.NeverOpened();
+        }
+
         SocketHandle handle;
         using (var socket = CreateHigh())
         {

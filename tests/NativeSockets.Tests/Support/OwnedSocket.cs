@@ -19,11 +19,7 @@ internal sealed class OwnedSocket : IDisposable
     public static OwnedSocket Create(
         Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP, bool inheritable = false)
     {
-        if (domain == Domain.AF_UNIX)
-        {
-            RunningPlatform.SkipUnlessUnixSockets(sockType);
-        }
-
+        RunningPlatform.SkipWhereUnsupported(domain, sockType);
         var handle = NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable);
         var errno = Marshal.GetLastPInvokeError();
         Assert.False(handle.IsInvalid, $"CreateNativeSocket({domain}, {sockType}, {protocol}) failed: errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})");

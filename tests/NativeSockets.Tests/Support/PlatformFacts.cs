@@ -16,12 +16,12 @@ public static class RunningPlatform
     public static bool IsWindows => OperatingSystem.IsWindows();
 
     /// <summary>
-    /// Skips the running test where the system has no AF_UNIX sockets of <paramref name="sockType"/>:
-    /// Windows has AF_UNIX stream sockets only (afunix.h), and Wine 8.0 has none at all.
+    /// Skips the running test where the system cannot make sockets of <paramref name="domain"/> and
+    /// <paramref name="sockType"/>: Windows has AF_UNIX stream sockets only (afunix.h), and Wine 8.0 has none.
     /// </summary>
-    internal static void SkipUnlessUnixSockets(SockType sockType)
+    internal static void SkipWhereUnsupported(Domain domain, SockType sockType)
     {
-        if (!IsWindows)
+        if (!IsWindows || domain != Domain.AF_UNIX)
         {
             return;
         }

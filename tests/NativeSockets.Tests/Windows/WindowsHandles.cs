@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Threading;
 using NativeSockets.Interop;
 using Xunit;
 
@@ -10,6 +11,24 @@ namespace NativeSockets.Tests.Windows;
 /// </summary>
 internal static unsafe class WindowsHandles
 {
+    /// <summary>Far above the 2^24 handles a Windows process can hold; a multiple of 4, as every handle value is.</summary>
+    private const long FarHandleBase = 1L << 28;
+
+    private static int s_farCounter;
+
+    /// <summary>
+    /// A handle value no socket of this process ever had. Windows (and Wine) give a closed handle's value
+    /// to the next handle opened, and no value can be reserved as <c>fcntl(F_DUPFD)</c> reserves a
+    /// descriptor, so a socket closed by one test could be another test's by the time it is used. Winsock
+    /// answers a value that was never opened as it answers a closed one (WSAENOTSOCK).
+    /// </summary>
+    public static SocketHandle NeverOpened()
+    {
+        var handle = new SocketHandle((nint)(FarHandleBase + (4L * Interlocked.Increment(ref s_farCounter))));
+        Assert.False(IsOpen(handle), $"handle {handle.Value} is open");
+        return handle;
+    }
+
     /// <summary>True while <paramref name="handle"/> names an open handle.</summary>
     public static bool IsOpen(SocketHandle handle)
     {
