@@ -13,12 +13,7 @@ public static unsafe partial class NativeSocket
     public static Port GetSockName(SocketHandle socket)
     {
         SockAddrStorage name;
-        var length = (uint)sizeof(SockAddrStorage);
-        if (Native.getsockname(socket.FileDescriptor, &name, &length) != 0)
-        {
-            throw OSErrorException.FromLastError();
-        }
-
+        _ = ReadSocketName(socket, peer: false, &name);
         var family = name.ss_family;
         if (family == Native.AF_INET)
         {

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
+using NativeSockets.Tests.Windows;
 using Xunit;
 
 namespace NativeSockets.Tests;
@@ -79,13 +80,13 @@ public unsafe class WinsockTests
         using var plain = OwnedSocket.Create();
         using var inherited = OwnedSocket.Create(inheritable: true);
 
-        Assert.False(HandleInherits(plain.Handle));
-        Assert.True(HandleInherits(inherited.Handle));
+        Assert.False(WindowsHandles.IsInheritable(plain.Handle));
+        Assert.True(WindowsHandles.IsInheritable(inherited.Handle));
 
         Assert.True(NativeSocket.SetInheritable(plain.Handle, true));
-        Assert.True(HandleInherits(plain.Handle));
+        Assert.True(WindowsHandles.IsInheritable(plain.Handle));
         Assert.True(NativeSocket.SetInheritable(plain.Handle, false));
-        Assert.False(HandleInherits(plain.Handle));
+        Assert.False(WindowsHandles.IsInheritable(plain.Handle));
     }
 
     [WindowsFact(WinsockOnly)]
@@ -103,8 +104,8 @@ public unsafe class WinsockTests
         using (plain)
         using (inherited)
         {
-            Assert.False(HandleInherits(plain.Handle));
-            Assert.True(HandleInherits(inherited.Handle));
+            Assert.False(WindowsHandles.IsInheritable(plain.Handle));
+            Assert.True(WindowsHandles.IsInheritable(inherited.Handle));
         }
     }
 
@@ -118,7 +119,7 @@ public unsafe class WinsockTests
         try
         {
             Assert.NotEqual(socket.Handle, duplicate.Value);
-            Assert.False(HandleInherits(duplicate));
+            Assert.False(WindowsHandles.IsInheritable(duplicate));
             socket.Dispose();
             Assert.Equal((ushort)((IPEndPoint)new Socket(new SafeSocketHandle(duplicate.Value, ownsHandle: false)).LocalEndPoint!).Port, NativeSocket.GetSockName(duplicate).Value);
         }
@@ -221,12 +222,5 @@ public unsafe class WinsockTests
         {
             NativeMemory.Free(nonBlocking);
         }
-    }
-
-    private static bool HandleInherits(SocketHandle socket)
-    {
-        uint flags;
-        Assert.True(Native.GetHandleInformation((void*)socket.Value, &flags) != 0, $"GetHandleInformation failed: error {Marshal.GetLastPInvokeError()}");
-        return (flags & Native.HANDLE_FLAG_INHERIT) != 0;
     }
 }
