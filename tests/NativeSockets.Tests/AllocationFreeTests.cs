@@ -50,7 +50,7 @@ public unsafe class AllocationFreeTests
         var client = NativeSocket.Accept(listener.Handle, out _, out var length);
 
         Assert.True(client.IsInvalid);
-        Assert.Equal(Native.EAGAIN, System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+        Assert.Equal(NativeSocket.EAGAIN, System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
         Assert.Equal(0u, length.Value);
     }
 

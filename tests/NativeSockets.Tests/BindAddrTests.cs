@@ -73,7 +73,7 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EINVAL, errno);
+        Assert.Equal(NativeSocket.EINVAL, errno);
         Assert.Equal(firstPort, NativeSocket.GetSockName(socket.Handle));
     }
 
@@ -90,7 +90,7 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EADDRINUSE, errno);
+        Assert.Equal(NativeSocket.EADDRINUSE, errno);
         Assert.Equal((Port)0, NativeSocket.GetSockName(socket.Handle));
     }
 
@@ -104,7 +104,7 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EINVAL, errno);
+        Assert.Equal(NativeSocket.EINVAL, errno);
     }
 
     [Fact]
@@ -117,6 +117,6 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EBADF, errno);
+        Assert.Equal(HandleErrors.NotOpen, errno);
     }
 }

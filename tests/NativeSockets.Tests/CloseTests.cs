@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 
@@ -29,7 +28,7 @@ public class CloseTests
         var exception = Record.Exception(() => NativeSocket.Close(handle));
 
         Assert.Null(exception);
-        Assert.Equal(Native.EBADF, Marshal.GetLastPInvokeError());
+        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
     }
 
     [Fact]
@@ -38,7 +37,7 @@ public class CloseTests
         var exception = Record.Exception(() => NativeSocket.Close(NativeSocket.OsInvalidSocket));
 
         Assert.Null(exception);
-        Assert.Equal(Native.EBADF, Marshal.GetLastPInvokeError());
+        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public unsafe class ConversionTests
         using var socket = new OwnedSocket(handle);
 
         Assert.Equal(NativeSocket.OsInvalidSocket, handle);
-        Assert.Equal(Native.EAFNOSUPPORT, errno);
+        Assert.Equal(NativeSocket.EAFNOSUPPORT, errno);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public unsafe class ConversionTests
         if (handle.IsInvalid)
         {
             // Raw sockets need privileges. Refused for permission, not for the type: System.Net is refused too.
-            Assert.True(errno == Native.EPERM || errno == Native.EACCES, $"errno {errno}");
+            Assert.True(errno == NativeSocket.EPERM || errno == NativeSocket.EACCES, $"errno {errno}");
             var refused = Assert.Throws<SocketException>(() => new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp));
             Assert.Equal(SocketError.AccessDenied, refused.SocketErrorCode);
             return;
@@ -186,7 +186,7 @@ public unsafe class ConversionTests
 
         if (handle.IsInvalid)
         {
-            Assert.True(errno == Native.EPERM || errno == Native.EACCES, $"errno {errno}");
+            Assert.True(errno == NativeSocket.EPERM || errno == NativeSocket.EACCES, $"errno {errno}");
             var refused = Assert.Throws<SocketException>(() => new Socket(ToAddressFamily(domain), SocketType.Raw, expected));
             Assert.Equal(SocketError.AccessDenied, refused.SocketErrorCode);
             return;

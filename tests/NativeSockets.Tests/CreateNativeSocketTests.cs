@@ -1,7 +1,6 @@
 using System;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 
@@ -73,7 +72,7 @@ public class CreateNativeSocketTests
 
         Assert.Equal(NativeSocket.OsInvalidSocket, handle);
         Assert.True(handle.IsInvalid);
-        Assert.Equal(Native.EPROTONOSUPPORT, errno);
+        Assert.Equal(NativeSocket.EPROTONOSUPPORT, errno);
 
         // System.Net makes the same mistake and gets the same errno.
         var refused = Assert.Throws<SocketException>(() => new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Tcp));
@@ -90,7 +89,7 @@ public class CreateNativeSocketTests
         using var socket = new OwnedSocket(handle);
 
         Assert.Equal(NativeSocket.OsInvalidSocket, handle);
-        Assert.Equal(Native.EPROTONOSUPPORT, errno);
+        Assert.Equal(NativeSocket.EPROTONOSUPPORT, errno);
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public class CreateNativeSocketTests
         using var socket = new OwnedSocket(handle);
 
         Assert.Equal(NativeSocket.OsInvalidSocket, handle);
-        Assert.Equal(Native.EAFNOSUPPORT, errno);
+        Assert.Equal(NativeSocket.EAFNOSUPPORT, errno);
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class GetSockDomainTests
     {
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockDomain(Descriptors.ClosedHandle()));
 
-        Assert.Equal(NativeSocket.EBADF, error.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.EBADF), error.Message);
+        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
     }
 
     [Fact]

@@ -59,9 +59,9 @@ public unsafe class GetSockNameTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockName(closed));
 
-        Assert.Equal(Native.EBADF, error.ErrorCode);
+        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
         Assert.Equal(OSErrorSpace.Errno, error.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.EBADF), error.Message);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
         Assert.Null(error.AdditionalInfo);
     }
 
@@ -73,8 +73,8 @@ public unsafe class GetSockNameTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockName(new SocketHandle(file.SafeFileHandle.DangerousGetHandle())));
 
-        Assert.Equal(Native.ENOTSOCK, error.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.ENOTSOCK), error.Message);
+        Assert.Equal(NativeSocket.ENOTSOCK, error.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ENOTSOCK), error.Message);
     }
 
     [Fact]

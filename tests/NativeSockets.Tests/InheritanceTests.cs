@@ -92,7 +92,7 @@ public class InheritanceTests
         var closed = Descriptors.ClosedHandle();
 
         Assert.False(NativeSocket.SetInheritable(closed, inheritable));
-        Assert.Equal(Native.EBADF, Marshal.GetLastPInvokeError());
+        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
     }
 
     [PosixFact("the child is /bin/sh testing /dev/fd/N")]

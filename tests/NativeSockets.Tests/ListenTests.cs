@@ -55,7 +55,7 @@ public unsafe class ListenTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EOPNOTSUPP, errno);
+        Assert.Equal(NativeSocket.EOPNOTSUPP, errno);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public unsafe class ListenTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(Native.EBADF, errno);
+        Assert.Equal(HandleErrors.NotOpen, errno);
     }
 
     private static bool IsListening(SocketHandle handle)

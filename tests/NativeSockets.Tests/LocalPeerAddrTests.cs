@@ -140,8 +140,8 @@ public class LocalPeerAddrTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetPeerAddr(socket.Handle, Domain.AF_INET));
 
-        Assert.Equal(Native.ENOTCONN, error.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.ENOTCONN), error.Message);
+        Assert.Equal(NativeSocket.ENOTCONN, error.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ENOTCONN), error.Message);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class LocalPeerAddrTests
     {
         var closed = Descriptors.ClosedHandle();
 
-        Assert.Equal(NativeSocket.EBADF, Assert.Throws<OSErrorException>(() => NativeSocket.GetLocalAddr(closed, Domain.AF_INET)).ErrorCode);
-        Assert.Equal(NativeSocket.EBADF, Assert.Throws<OSErrorException>(() => NativeSocket.GetPeerAddr(closed)).ErrorCode);
+        Assert.Equal(HandleErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetLocalAddr(closed, Domain.AF_INET)).ErrorCode);
+        Assert.Equal(HandleErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetPeerAddr(closed)).ErrorCode);
     }
 }

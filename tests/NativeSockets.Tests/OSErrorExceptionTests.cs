@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 using Xunit;
+using NativeSockets.Tests.Support;
 
 namespace NativeSockets.Tests;
 
@@ -10,10 +11,10 @@ public unsafe class OSErrorExceptionTests
     [Fact]
     public void An_errno_gets_the_platform_text_for_it()
     {
-        var error = new OSErrorException(Native.ECONNREFUSED, OSErrorSpace.Errno);
+        var error = new OSErrorException(NativeSocket.ECONNREFUSED, OSErrorSpace.Errno);
 
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.ECONNREFUSED), error.Message);
-        Assert.Equal(Native.ECONNREFUSED, error.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ECONNREFUSED), error.Message);
+        Assert.Equal(NativeSocket.ECONNREFUSED, error.ErrorCode);
         Assert.Equal(OSErrorSpace.Errno, error.Space);
         Assert.Null(error.AdditionalInfo);
     }
@@ -21,9 +22,9 @@ public unsafe class OSErrorExceptionTests
     [Fact]
     public void Additional_info_follows_the_code_text_on_its_own_line()
     {
-        var error = new OSErrorException(Native.EADDRINUSE, OSErrorSpace.Errno, "while binding 127.0.0.1:80");
+        var error = new OSErrorException(NativeSocket.EADDRINUSE, OSErrorSpace.Errno, "while binding 127.0.0.1:80");
 
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.EADDRINUSE) + "\nAdditional info: while binding 127.0.0.1:80", error.Message);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.EADDRINUSE) + "\nAdditional info: while binding 127.0.0.1:80", error.Message);
         Assert.Equal("while binding 127.0.0.1:80", error.AdditionalInfo);
     }
 
@@ -31,8 +32,8 @@ public unsafe class OSErrorExceptionTests
     public void Without_code_text_the_additional_info_stands_alone()
     {
         Assert.Equal("Additional info: x", new OSErrorException(0, OSErrorSpace.Errno, "x").Message);
-        Assert.Equal("Additional info: x", new OSErrorException(Native.EBADF, OSErrorSpace.None, "x").Message);
-        Assert.Equal("Additional info: x", new OSErrorException(Native.EBADF, OSErrorSpace.Errno, string.Empty, "x").Message);
+        Assert.Equal("Additional info: x", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.None, "x").Message);
+        Assert.Equal("Additional info: x", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.Errno, string.Empty, "x").Message);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public unsafe class OSErrorExceptionTests
     {
         Assert.Equal("unknown OS error", new OSErrorException(0, OSErrorSpace.Errno).Message);
         Assert.Equal("unknown OS error", new OSErrorException(0, OSErrorSpace.Errno, string.Empty).Message);
-        Assert.Equal("unknown OS error", new OSErrorException(Native.EBADF, OSErrorSpace.None, null).Message);
+        Assert.Equal("unknown OS error", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.None, null).Message);
         Assert.Equal("unknown OS error", new OSErrorException(1, OSErrorSpace.None, string.Empty, null).Message);
         Assert.Equal("unknown OS error", new OSErrorException().Message);
     }
@@ -75,12 +76,12 @@ public unsafe class OSErrorExceptionTests
     [Fact]
     public void FromLastError_takes_the_last_PInvoke_error()
     {
-        Marshal.SetLastPInvokeError(Native.ENOTCONN);
+        Marshal.SetLastPInvokeError(NativeSocket.ENOTCONN);
         var error = OSErrorException.FromLastError("while reading");
 
-        Assert.Equal(Native.ENOTCONN, error.ErrorCode);
+        Assert.Equal(NativeSocket.ENOTCONN, error.ErrorCode);
         Assert.Equal(OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno, error.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.ENOTCONN) + "\nAdditional info: while reading", error.Message);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ENOTCONN) + "\nAdditional info: while reading", error.Message);
     }
 
     [Fact]

@@ -92,9 +92,9 @@ public class SetBlockingTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.SetBlocking(closed, false));
 
-        Assert.Equal(NativeSocket.EBADF, error.ErrorCode);
+        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
         Assert.Equal(OSErrorSpace.Errno, error.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.EBADF), error.Message);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
     }
 
     private static int Flags(SocketHandle handle)

@@ -67,10 +67,10 @@ public class SockOptTests
         var get = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, 12345));
         var set = Assert.Throws<OSErrorException>(() => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, 12345, 1));
 
-        Assert.Equal(Native.ENOPROTOOPT, get.ErrorCode);
-        Assert.Equal(Native.ENOPROTOOPT, set.ErrorCode);
+        Assert.Equal(NativeSocket.ENOPROTOOPT, get.ErrorCode);
+        Assert.Equal(NativeSocket.ENOPROTOOPT, set.ErrorCode);
         Assert.Equal(OSErrorSpace.Errno, get.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(Native.ENOPROTOOPT), get.Message);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ENOPROTOOPT), get.Message);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public class SockOptTests
         var get = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockOptInt(closed, NativeSocket.SOL_SOCKET, NativeSocket.SO_ERROR));
         var set = Assert.Throws<OSErrorException>(() => NativeSocket.SetSockOptInt(closed, NativeSocket.SOL_SOCKET, NativeSocket.SO_REUSEADDR, 1));
 
-        Assert.Equal(NativeSocket.EBADF, get.ErrorCode);
-        Assert.Equal(NativeSocket.EBADF, set.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.EBADF), set.Message);
+        Assert.Equal(HandleErrors.NotOpen, get.ErrorCode);
+        Assert.Equal(HandleErrors.NotOpen, set.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), set.Message);
     }
 }

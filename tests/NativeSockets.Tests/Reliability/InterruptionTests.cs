@@ -34,7 +34,7 @@ public unsafe class InterruptionTests
         var (result, errno) = SignalInterrupter.InterruptUntilReturned(
             () => (Native.poll((void*)fds, 1, 10_000), NativeSocket.LastError), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
-        Assert.Equal((-1, Native.EINTR), (result, errno));
+        Assert.Equal((-1, NativeSocket.EINTR), (result, errno));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(9), $"poll returned only after {clock.Elapsed}");
     }
 
@@ -54,7 +54,7 @@ public unsafe class InterruptionTests
 
         Assert.True(client.IsInvalid, "Accept returned a connection nobody made");
         Assert.Equal(string.Empty, address);
-        Assert.Equal(Native.EINTR, errno);
+        Assert.Equal(NativeSocket.EINTR, errno);
         Assert.True(SignalInterrupter.Delivered > 0);
     }
 
@@ -68,8 +68,8 @@ public unsafe class InterruptionTests
         var (raw, rawErrno) = SignalInterrupter.InterruptUntilReturned(
             () => (NativeSocket.Accept(listener.Handle, null, null), NativeSocket.LastError), Patience, () => LoopbackPeers.ConnectTo(listener.Handle).Dispose());
 
-        Assert.Equal((NativeSocket.OsInvalidSocket, Native.EINTR), (free, freeErrno));
-        Assert.Equal((NativeSocket.OsInvalidSocket, Native.EINTR), (raw, rawErrno));
+        Assert.Equal((NativeSocket.OsInvalidSocket, NativeSocket.EINTR), (free, freeErrno));
+        Assert.Equal((NativeSocket.OsInvalidSocket, NativeSocket.EINTR), (raw, rawErrno));
     }
 
     [PosixFact("interrupts the call with a POSIX signal, which Windows does not have")]

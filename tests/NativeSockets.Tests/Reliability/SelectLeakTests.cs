@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 
@@ -42,7 +41,7 @@ public class SelectLeakTests
                     Assert.Equal(0, NativeSocket.SelectRead(handles, 0));
                     Reset(handles, failing);
                     Assert.Equal(-1, NativeSocket.SelectRead(handles, 0));
-                    Assert.Equal(Native.EBADF, NativeSocket.LastError);
+                    Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
                 }
             },
             ProcessResources.ResidentBytes);

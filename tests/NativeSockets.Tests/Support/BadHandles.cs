@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Microsoft.Win32.SafeHandles;
-using NativeSockets.Interop;
 using Xunit;
 
 namespace NativeSockets.Tests.Support;
@@ -50,7 +49,7 @@ internal sealed class BadHandles : IDisposable
     public SocketHandle Handle { get; }
 
     /// <summary>The errno a socket call on this handle fails with: ENOTSOCK for /dev/null, EBADF otherwise.</summary>
-    public int SocketErrno => _file is null ? Native.EBADF : Native.ENOTSOCK;
+    public int SocketErrno => _file is null ? HandleErrors.NotOpen : NativeSocket.ENOTSOCK;
 
     public static BadHandles Open(BadHandle kind)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using NativeSockets.Interop;
 using Xunit;
 
 namespace NativeSockets.Tests.Support;
@@ -25,6 +24,6 @@ internal static class LoopbackPeers
         {
         }
 
-        Assert.Equal(Native.EAGAIN, NativeSocket.LastError);
+        Assert.Equal(NativeSocket.EAGAIN, NativeSocket.LastError);
     }
 }

@@ -1,4 +1,3 @@
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
@@ -21,14 +20,14 @@ public unsafe class AcceptTests
     public void Accept_on_a_socket_that_is_not_listening_fails_with_EINVAL() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertAcceptFails(socket.Handle, Native.EINVAL);
+        AssertAcceptFails(socket.Handle, NativeSocket.EINVAL);
     });
 
     [Fact]
     public void Accept_on_a_datagram_socket_fails_with_EOPNOTSUPP() => Run(() =>
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP);
-        AssertAcceptFails(socket.Handle, Native.EOPNOTSUPP);
+        AssertAcceptFails(socket.Handle, NativeSocket.EOPNOTSUPP);
     });
 
     [Fact]
@@ -39,7 +38,7 @@ public unsafe class AcceptTests
         Loopback.WaitForPendingConnection(listener.Handle);
         SockAddrStorage address;
         var client = NativeSocket.Accept(listener.Handle, (SockAddr*)&address, null);
-        FailedWith(Native.EFAULT, client.Value);
+        FailedWith(NativeSocket.EFAULT, client.Value);
     });
 
     [Theory]

@@ -1,5 +1,4 @@
 using System;
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
@@ -29,7 +28,7 @@ public class LifetimeTests
             var socket = NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable);
             var errno = NativeSocket.LastError;
             Assert.True(socket.IsInvalid);
-            Assert.Contains(errno, new[] { Native.EAFNOSUPPORT, Native.EINVAL, Native.EPROTONOSUPPORT, Native.ESOCKTNOSUPPORT, Native.EPROTOTYPE });
+            Assert.Contains(errno, new[] { NativeSocket.EAFNOSUPPORT, NativeSocket.EINVAL, NativeSocket.EPROTONOSUPPORT, NativeSocket.ESOCKTNOSUPPORT, NativeSocket.EPROTOTYPE });
         }
     });
 
@@ -48,7 +47,7 @@ public class LifetimeTests
         NativeSocket.Close(bad.Handle);
         if (kind != BadHandle.NotASocket)
         {
-            Assert.Equal(Native.EBADF, NativeSocket.LastError);
+            Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
         }
 
         bad.AssertNothingElseClosed();
@@ -60,7 +59,7 @@ public class LifetimeTests
         var socket = Descriptors.CreateHigh().Release();
         NativeSocket.Close(socket);
         NativeSocket.Close(socket);
-        Assert.Equal(Native.EBADF, NativeSocket.LastError);
+        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
     });
 
     [Theory]
@@ -71,7 +70,7 @@ public class LifetimeTests
         foreach (var inheritable in BothWays)
         {
             Assert.False(NativeSocket.SetInheritable(bad.Handle, inheritable));
-            Assert.Equal(Native.EBADF, NativeSocket.LastError);
+            Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
         }
     });
 

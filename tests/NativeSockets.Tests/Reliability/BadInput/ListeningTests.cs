@@ -25,7 +25,7 @@ public unsafe class ListeningTests
     public void BindAddr_with_a_null_address_fails_with_EFAULT() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        FailedWith(Native.EFAULT, NativeSocket.BindAddr(socket.Handle, null, sizeof(SockAddrIn)));
+        FailedWith(NativeSocket.EFAULT, NativeSocket.BindAddr(socket.Handle, null, sizeof(SockAddrIn)));
     });
 
     [Theory]
@@ -36,7 +36,7 @@ public unsafe class ListeningTests
     {
         using var socket = OwnedSocket.Create();
         var address = SockAddrIn.Create(Native.INADDR_LOOPBACK, default);
-        FailedWith(Native.EINVAL, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, length));
+        FailedWith(NativeSocket.EINVAL, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, length));
         Assert.Equal(0, NativeSocket.GetSockName(socket.Handle).Value);
     });
 
@@ -45,7 +45,7 @@ public unsafe class ListeningTests
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET);
         var address = SockAddrIn6.Create(new In6Addr(IPAddress.IPv6Loopback.GetAddressBytes()), default);
-        FailedWith(Native.EAFNOSUPPORT, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
+        FailedWith(NativeSocket.EAFNOSUPPORT, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
     });
 
     [Fact]
@@ -53,14 +53,14 @@ public unsafe class ListeningTests
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET6);
         var address = SockAddrIn.Create(Native.INADDR_LOOPBACK, default);
-        FailedWith(Native.EINVAL, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn)));
+        FailedWith(NativeSocket.EINVAL, NativeSocket.BindAddr(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn)));
     });
 
     [Fact]
     public void Listen_on_a_datagram_socket_fails_with_EOPNOTSUPP() => Run(() =>
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP);
-        FailedWith(Native.EOPNOTSUPP, NativeSocket.Listen(socket.Handle));
+        FailedWith(NativeSocket.EOPNOTSUPP, NativeSocket.Listen(socket.Handle));
     });
 
     [Theory]

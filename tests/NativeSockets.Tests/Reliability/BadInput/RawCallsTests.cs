@@ -56,15 +56,15 @@ public unsafe class RawCallsTests
     {
         using var connected = Connected.Tcp();
         connected.PeerSends(1, 2, 3);
-        FailedWith(Native.EFAULT, NativeSocket.Send(connected.Native.Handle, null, 16, NativeSocket.MSG_NOSIGNAL));
-        FailedWith(Native.EFAULT, NativeSocket.Recv(connected.Native.Handle, null, 16, 0));
+        FailedWith(NativeSocket.EFAULT, NativeSocket.Send(connected.Native.Handle, null, 16, NativeSocket.MSG_NOSIGNAL));
+        FailedWith(NativeSocket.EFAULT, NativeSocket.Recv(connected.Native.Handle, null, 16, 0));
     });
 
     [Fact]
     public void Connect_with_a_null_address_fails_with_EFAULT() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        FailedWith(Native.EFAULT, NativeSocket.Connect(socket.Handle, null, sizeof(SockAddrIn)));
+        FailedWith(NativeSocket.EFAULT, NativeSocket.Connect(socket.Handle, null, sizeof(SockAddrIn)));
     });
 
     [Theory]
@@ -76,8 +76,8 @@ public unsafe class RawCallsTests
         using var datagram = OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP);
         var address = SockAddrIn.Create(Native.INADDR_LOOPBACK, new Port(9));
         byte data = 1;
-        FailedWith(Native.EINVAL, NativeSocket.Connect(stream.Handle, (SockAddr*)&address, length));
-        FailedWith(Native.EINVAL, NativeSocket.SendTo(datagram.Handle, &data, 1, 0, (SockAddr*)&address, length));
+        FailedWith(NativeSocket.EINVAL, NativeSocket.Connect(stream.Handle, (SockAddr*)&address, length));
+        FailedWith(NativeSocket.EINVAL, NativeSocket.SendTo(datagram.Handle, &data, 1, 0, (SockAddr*)&address, length));
     });
 
     [Fact]
@@ -85,14 +85,14 @@ public unsafe class RawCallsTests
     {
         using var socket = OwnedSocket.Create(Domain.AF_INET);
         var address = SockAddrIn6.Create(new In6Addr(IPAddress.IPv6Loopback.GetAddressBytes()), new Port(9));
-        FailedWith(Native.EAFNOSUPPORT, NativeSocket.Connect(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
+        FailedWith(NativeSocket.EAFNOSUPPORT, NativeSocket.Connect(socket.Handle, (SockAddr*)&address, sizeof(SockAddrIn6)));
     });
 
     [Fact]
     public void Send_on_a_socket_that_is_not_connected_fails_with_EPIPE_and_raises_no_signal() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        FailedWith(Native.EPIPE, NativeSocket.Send(socket.Handle, new byte[] { 1 }, NativeSocket.MSG_NOSIGNAL));
+        FailedWith(NativeSocket.EPIPE, NativeSocket.Send(socket.Handle, new byte[] { 1 }, NativeSocket.MSG_NOSIGNAL));
     });
 
     [Fact]

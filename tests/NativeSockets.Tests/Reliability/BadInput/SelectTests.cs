@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
 using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
@@ -68,7 +67,7 @@ public class SelectTests
         {
             var handles = new List<SocketHandle> { good.Handle, bad.Handle, good.Handle };
             var copy = handles.ToList();
-            FailedWith(Native.EBADF, select(handles, 0));
+            FailedWith(HandleErrors.NotOpen, select(handles, 0));
             Assert.Equal(copy, handles);
         }
     });
@@ -90,7 +89,7 @@ public class SelectTests
     {
         using var socket = OwnedSocket.Create();
         var handles = Enumerable.Repeat(socket.Handle, DescriptorLimit.Soft + 1).ToList();
-        FailedWith(Native.EINVAL, NativeSocket.SelectRead(handles, 0));
+        FailedWith(NativeSocket.EINVAL, NativeSocket.SelectRead(handles, 0));
         Assert.Equal(DescriptorLimit.Soft + 1, handles.Count);
     });
 

@@ -38,8 +38,8 @@ public class SocketQueryTests
     public void SetBlocking_on_a_handle_that_is_not_open_throws_EBADF(BadHandle kind) => Run(() =>
     {
         using var bad = BadHandles.Open(kind);
-        AssertErrno(Native.EBADF, () => NativeSocket.SetBlocking(bad.Handle, true));
-        AssertErrno(Native.EBADF, () => NativeSocket.SetBlocking(bad.Handle, false));
+        AssertErrno(HandleErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, true));
+        AssertErrno(HandleErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, false));
     });
 
     [Theory]
@@ -48,8 +48,8 @@ public class SocketQueryTests
     public void An_option_the_level_does_not_know_throws_ENOPROTOOPT(int optname) => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertErrno(Native.ENOPROTOOPT, () => NativeSocket.GetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, optname));
-        AssertErrno(Native.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, optname, 1));
+        AssertErrno(NativeSocket.ENOPROTOOPT, () => NativeSocket.GetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, optname));
+        AssertErrno(NativeSocket.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, optname, 1));
     });
 
     [Theory]
@@ -58,16 +58,16 @@ public class SocketQueryTests
     public void A_level_the_socket_does_not_have_throws_the_kernels_error(int level) => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertErrno(Native.EOPNOTSUPP, () => NativeSocket.GetSockOptInt(socket.Handle, level, NativeSocket.SO_TYPE));
-        AssertErrno(Native.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, level, NativeSocket.SO_TYPE, 1));
+        AssertErrno(NativeSocket.EOPNOTSUPP, () => NativeSocket.GetSockOptInt(socket.Handle, level, NativeSocket.SO_TYPE));
+        AssertErrno(NativeSocket.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, level, NativeSocket.SO_TYPE, 1));
     });
 
     [Fact]
     public void Options_whose_value_is_larger_than_an_int_are_refused_when_set_and_cut_when_read() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertErrno(Native.EINVAL, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_LINGER, 1));
-        AssertErrno(Native.EINVAL, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_RCVTIMEO, 1));
+        AssertErrno(NativeSocket.EINVAL, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_LINGER, 1));
+        AssertErrno(NativeSocket.EINVAL, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_RCVTIMEO, 1));
 
         // Reading gives the struct's first int (l_onoff), cut to the int the call has room for.
         Assert.Equal(0, NativeSocket.GetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_LINGER));
@@ -77,7 +77,7 @@ public class SocketQueryTests
     public void Setting_a_read_only_option_throws_ENOPROTOOPT() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertErrno(Native.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_TYPE, 1));
+        AssertErrno(NativeSocket.ENOPROTOOPT, () => NativeSocket.SetSockOptInt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_TYPE, 1));
     });
 
     [Theory]
@@ -116,7 +116,7 @@ public class SocketQueryTests
     public void GetPeerAddr_of_a_socket_that_is_not_connected_throws_ENOTCONN() => Run(() =>
     {
         using var socket = OwnedSocket.Create();
-        AssertErrno(Native.ENOTCONN, () => NativeSocket.GetPeerAddr(socket.Handle));
+        AssertErrno(NativeSocket.ENOTCONN, () => NativeSocket.GetPeerAddr(socket.Handle));
     });
 
     [Fact]
