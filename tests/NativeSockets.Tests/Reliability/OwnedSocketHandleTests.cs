@@ -13,7 +13,7 @@ namespace NativeSockets.Tests.Reliability;
 [Collection(nameof(RunsAlone))]
 public class OwnedSocketHandleTests
 {
-    private const int Handles = 100_000;
+    private static readonly int Handles = LongRuns.Scale(100_000);
 
     [Fact]
     public void Disposing_closes_the_socket() => AssertCloses(owned => owned.Dispose());

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -47,16 +48,23 @@ internal static class ProcessResources
         // once no new method has started for a moment, and that compiler's memory comes from the C heap.
         Thread.Sleep(TieringPause);
         Settle();
-        var descriptors = OpenDescriptors();
+        var descriptors = DescriptorTargets();
         var before = memory();
 
         calls();
         Settle();
-        var descriptorsAfter = OpenDescriptors();
+        var descriptorsAfter = DescriptorTargets();
         var growth = memory() - before;
-        Report($"open descriptors: {descriptors} before the measured run, {descriptorsAfter} after; memory growth: {growth} bytes");
-        return (descriptorsAfter - descriptors, growth);
+        var opened = descriptorsAfter.Except(descriptors).Select(fd => $"{fd.Key} -> {fd.Value}");
+        var closed = descriptors.Except(descriptorsAfter).Select(fd => $"{fd.Key} -> {fd.Value}");
+        Report($"open descriptors: {descriptors.Count} before the measured run, {descriptorsAfter.Count} after " +
+            $"(opened: [{string.Join(", ", opened)}], closed: [{string.Join(", ", closed)}]); memory growth: {growth} bytes");
+        return (descriptorsAfter.Count - descriptors.Count, growth);
     }
+
+    /// <summary>Each open descriptor's number and what it names (a file path, "socket:[inode]"...).</summary>
+    private static Dictionary<string, string> DescriptorTargets() =>
+        Directory.GetFiles("/proc/self/fd").ToDictionary(fd => Path.GetFileName(fd), fd => LinkTarget(fd) ?? "(closed)");
 
     /// <summary>Writes a measured figure to the test's output, which the runner's reports keep.</summary>
     public static void Report(string figure) => TestContext.Current.TestOutputHelper?.WriteLine(figure);
