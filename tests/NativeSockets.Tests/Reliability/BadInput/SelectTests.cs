@@ -72,7 +72,7 @@ public class SelectTests
         }
     });
 
-    [Fact]
+    [PosixFact("polls a descriptor that is not a socket; WSAPoll takes sockets only")]
     public void A_descriptor_that_is_not_a_socket_is_polled_like_any_other() => Run(() =>
     {
         using var devNull = BadHandles.Open(BadHandle.NotASocket);
@@ -84,7 +84,7 @@ public class SelectTests
         }
     });
 
-    [Fact]
+    [PosixFact("the limit is RLIMIT_NOFILE, read with getrlimit")]
     public void A_list_longer_than_the_descriptor_limit_gives_minus_1_with_EINVAL_and_the_list_untouched() => Run(() =>
     {
         using var socket = OwnedSocket.Create();

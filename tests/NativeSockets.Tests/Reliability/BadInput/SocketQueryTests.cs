@@ -119,7 +119,7 @@ public class SocketQueryTests
         AssertErrno(NativeSocket.ENOTCONN, () => NativeSocket.GetPeerAddr(socket.Handle));
     });
 
-    [Fact]
+    [PosixFact("sets O_NONBLOCK with fcntl on a descriptor that is not a socket; ioctlsocket takes sockets only")]
     public void SetBlocking_works_on_any_open_descriptor_as_fcntl_does() => Run(() =>
     {
         using var bad = BadHandles.Open(BadHandle.NotASocket);
