@@ -51,6 +51,8 @@ public class DiagnosticTests
     [InlineData("NSG0109", "const X int * 1", "7:7")]
     [InlineData("NSG0110", "include missing.defs", "7:9")]
     [InlineData("NSG0112", "struct s size 8 align 4\n  a @0 8 struct s\nend", "8:3")]
+    [InlineData("NSG0113", "function libc errno nogctransition int connect(int fd)", "7:21")]
+    [InlineData("NSG0113", "function libc nogctransition int getaddrinfo(int a)", "7:15")]
     public void Malformed_line_is_reported_where_it_is(string id, string lines, string lineAndColumn)
     {
         var output = GeneratorHarness.Run(("native-defs/test-x64.defs", Header + lines));
@@ -98,6 +100,30 @@ public class DiagnosticTests
         Assert.Empty(output.DiagnosticLines);
         Assert.Contains("internal const int FROM_COMMON = 7;", output.Sources["TestX64.Constants.g.cs"], StringComparison.Ordinal);
         Assert.Contains("internal static int close(int fd)", output.Sources["TestX64.Functions.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nogctransition_puts_SuppressGCTransition_on_a_wrapped_DllImport_and_is_refused_on_a_call_that_can_wait()
+    {
+        var output = GeneratorHarness.Run(("native-defs/test-x64.defs", Header + """
+            function libc nogctransition int plain(int a)
+            function libc errno nogctransition int getsockopt(int fd)
+            function libc errno nogctransition int poll(int fd)
+            function libc errno int listen(int fd)
+            """));
+        var functions = output.Sources["TestX64.Functions.g.cs"];
+
+        Assert.Equal(["NSG0113 native-defs/test-x64.defs:9:21"], output.DiagnosticLines);
+        const string Suppress = "[global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute(\"libc.so.6\", EntryPoint = \"";
+        Assert.Contains(Suppress + "plain\"", functions, StringComparison.Ordinal);
+
+        // Bound when its caller is compiled, so never called straight from the facade: always a wrapper.
+        Assert.Contains("internal static int plain(int a)\n", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("extern int plain(", functions, StringComparison.Ordinal);
+        Assert.Contains(Suppress + "getsockopt\"", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain(Suppress + "poll\"", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain(Suppress + "listen\"", functions, StringComparison.Ordinal);
+        Assert.Contains("SetLastSystemError(0)", functions.Substring(functions.IndexOf("int getsockopt(int fd)", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

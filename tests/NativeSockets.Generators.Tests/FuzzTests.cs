@@ -23,7 +23,7 @@ public class FuzzTests
     private const int Seed = 20261121;
     private static readonly string[] Vocabulary =
     [
-        "platform", "os", "arch", "libc", "library", "include", "type", "const", "struct", "end", "function", "errno", "lasterror",
+        "platform", "os", "arch", "libc", "library", "include", "type", "const", "struct", "end", "function", "errno", "lasterror", "nogctransition",
         "entry=x", "size", "align", "@0", "@4", "@-1", "@99999999999", "int", "unsigned", "long", "char", "void", "struct", "const",
         "*", "**", "(", ")", ",", "...", "[", "]", "[8]", "[0]", "0x", "0xFFFFFFFFFFFFFFFFFFFF", "-", "--1", "18446744073709551616",
         "99999999999999999999999999999999999999999", "linux", "osx", "windows", "x64", "arm64", "glibc", "musl", "int8", "uintptr",

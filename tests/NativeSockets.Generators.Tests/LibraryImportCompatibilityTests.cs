@@ -19,8 +19,9 @@ namespace NativeSockets.Generators.Tests;
 
 /// <summary>
 /// The SDK's own LibraryImportGenerator is the oracle: each function in the definitions, declared as a
-/// <c>[LibraryImport]</c> with our signature, must be accepted with no diagnostic, and the native
-/// signature it lowers to must be the one our generator emits.
+/// <c>[LibraryImport]</c> with our signature (and <c>[SuppressGCTransition]</c> where the definition says
+/// <c>nogctransition</c>), must be accepted with no diagnostic, and the native signature it lowers to,
+/// that attribute included, must be the one our generator emits.
 /// </summary>
 public class LibraryImportCompatibilityTests
 {
@@ -53,6 +54,11 @@ public class LibraryImportCompatibilityTests
         {
             var method = ourMethods[function.Name];
             var parameters = string.Join(", ", method.Parameters.Select(p => $"{Display(p.Type)} {p.Name}"));
+            if (function.SuppressesGCTransition)
+            {
+                declarations.Append("        [global::System.Runtime.InteropServices.SuppressGCTransition]\n");
+            }
+
             declarations.Append(CultureInfo.InvariantCulture, $"        [global::System.Runtime.InteropServices.LibraryImport(\"{libraries[function.Library]}\", EntryPoint = \"{function.EntryPoint}\", SetLastError = {(function.SetsLastError ? "true" : "false")})]\n");
             declarations.Append(CultureInfo.InvariantCulture, $"        internal static partial {Display(method.ReturnType)} {function.Name}({parameters});\n");
         }
@@ -101,7 +107,8 @@ public class LibraryImportCompatibilityTests
         }
 
         var import = target.GetDllImportData()!;
-        return $"{import.ModuleName}!{import.EntryPointName} {Display(target.ReturnType)}({string.Join(", ", target.Parameters.Select(p => Display(p.Type)))})";
+        var suppressesGCTransition = target.GetAttributes().Any(a => a.AttributeClass?.Name == "SuppressGCTransitionAttribute");
+        return $"{(suppressesGCTransition ? "[SuppressGCTransition] " : string.Empty)}{import.ModuleName}!{import.EntryPointName} {Display(target.ReturnType)}({string.Join(", ", target.Parameters.Select(p => Display(p.Type)))})";
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

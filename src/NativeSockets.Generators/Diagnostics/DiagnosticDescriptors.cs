@@ -69,6 +69,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StructCycle = Error(
         "NSG0112", "Struct contains itself", "struct '{0}' contains itself by value through field '{1}'");
 
+    public static readonly DiagnosticDescriptor BlockingCallWithoutGCTransition = Error(
+        "NSG0113",
+        "Blocking call marked nogctransition",
+        "Function '{0}' can block or run long (I/O, waiting, name lookups, locale files), so it cannot be marked 'nogctransition': the GC would wait for it");
+
     public static readonly DiagnosticDescriptor DuplicatePlatform = Error(
         "NSG0200", "Platform defined twice", "Platform '{0}' is defined by two files (the other is {1})");
 

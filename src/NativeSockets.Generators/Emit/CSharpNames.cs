@@ -10,6 +10,8 @@ internal static class CSharpNames
 {
     public const string DllImport = "global::System.Runtime.InteropServices.DllImportAttribute";
     public const string Marshal = "global::System.Runtime.InteropServices.Marshal";
+    public const string SuppressGCTransition = "[global::System.Runtime.InteropServices.SuppressGCTransitionAttribute]";
+
     public const string AggressiveInlining =
         "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 

@@ -8,7 +8,9 @@ namespace NativeSockets.Generators.Emit;
 /// <summary>
 /// Emits what LibraryImportGenerator itself emits for blittable signatures: a plain <c>DllImport</c>
 /// when nothing needs doing around the call, otherwise a wrapper that clears and captures the last
-/// system error (errno, or the thread's last error on Windows) around a local <c>DllImport</c>.
+/// system error (errno, or the thread's last error on Windows) around a local <c>DllImport</c>. A
+/// function marked <c>nogctransition</c> gets <c>[SuppressGCTransition]</c> on its <c>DllImport</c>, always
+/// inside a wrapper.
 /// </summary>
 internal static class FunctionEmitter
 {
@@ -39,6 +41,11 @@ internal static class FunctionEmitter
             summary += "; its error is in Marshal.GetLastPInvokeError()";
         }
 
+        if (function.SuppressesGCTransition)
+        {
+            summary += "; called without a GC transition, as it never blocks";
+        }
+
         writer.Line($"/// <summary>{summary}.</summary>");
         if (padsVariadic)
         {
@@ -48,9 +55,13 @@ internal static class FunctionEmitter
             writer.Line("/// </remarks>");
         }
 
-        var dllImport = $"[{CSharpNames.DllImport}(\"{library}\", EntryPoint = \"{function.EntryPoint}\", ExactSpelling = true)]";
+        var dllImport = (function.SuppressesGCTransition ? CSharpNames.SuppressGCTransition + " " : string.Empty)
+            + $"[{CSharpNames.DllImport}(\"{library}\", EntryPoint = \"{function.EntryPoint}\", ExactSpelling = true)]";
         var signature = string.Join(", ", parameters.Select(p => $"{p.Type} {p.Name}"));
-        if (!function.SetsLastError && !padsVariadic)
+        // A call without the GC transition has its target bound when the calling method is compiled,
+        // not on first call, so it always sits in its own wrapper: the facade's unoptimized code names
+        // every platform's function, and binding those would load other platforms' libraries.
+        if (!function.SetsLastError && !padsVariadic && !function.SuppressesGCTransition)
         {
             writer.Line(dllImport);
             writer.Line($"internal static extern {returnType} {CSharpNames.Identifier(function.Name)}({signature});");

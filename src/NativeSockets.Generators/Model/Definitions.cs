@@ -38,7 +38,8 @@ internal sealed record FunctionDefinition(
     CType ReturnType,
     EquatableArray<ParameterDefinition> Parameters,
     int VariadicIndex,
-    LocationInfo Location)
+    LocationInfo Location,
+    bool SuppressesGCTransition = false)
 {
     public bool IsVariadic => VariadicIndex >= 0;
 }

@@ -4,10 +4,10 @@ using NativeSockets.Generators.Model;
 
 namespace NativeSockets.Generators.Parsing;
 
-/// <summary>The reader of <c>function</c> lines: <c>function LIBRARY [errno|lasterror] [entry=SYMBOL] PROTOTYPE</c>.</summary>
+/// <summary>The reader of <c>function</c> lines: <c>function LIBRARY [errno|lasterror] [nogctransition] [entry=SYMBOL] PROTOTYPE</c>.</summary>
 internal sealed partial class DefinitionFileParser
 {
-    private const string FunctionForm = "write 'function LIBRARY [errno] [entry=SYMBOL] RETURN-TYPE NAME(PARAMETERS)'";
+    private const string FunctionForm = "write 'function LIBRARY [errno] [nogctransition] [entry=SYMBOL] RETURN-TYPE NAME(PARAMETERS)'";
 
     private void ReadFunction(List<Token> tokens, string content, int lineStart)
     {
@@ -25,6 +25,7 @@ internal sealed partial class DefinitionFileParser
         }
 
         var setsLastError = false;
+        Token? noGCTransition = null;
         string? entryPoint = null;
         var next = 2;
         for (; next < tokens.Count; next++)
@@ -33,6 +34,10 @@ internal sealed partial class DefinitionFileParser
             if (flag is "errno" or "lasterror")
             {
                 setsLastError = true;
+            }
+            else if (flag == "nogctransition")
+            {
+                noGCTransition = tokens[next];
             }
             else if (flag.StartsWith("entry=", System.StringComparison.Ordinal))
             {
@@ -65,8 +70,15 @@ internal sealed partial class DefinitionFileParser
 
         if (TryReadPrototype(cTokens, out var name, out var returnType, out var parameters, out var variadicIndex))
         {
+            // A call that can block must let the GC run meanwhile: the flag is refused (and dropped).
+            var suppressesGCTransition = noGCTransition is not null && !BlockingCalls.Names.Contains(name.Text);
+            if (noGCTransition is { } refused && !suppressesGCTransition)
+            {
+                Report(DiagnosticDescriptors.BlockingCallWithoutGCTransition, Locate(refused), name.Text);
+            }
+
             _functions.Add(new FunctionDefinition(
-                name.Text, entryPoint ?? name.Text, library.Text, setsLastError, returnType, parameters.ToEquatableArray(), variadicIndex, Locate(name)));
+                name.Text, entryPoint ?? name.Text, library.Text, setsLastError, returnType, parameters.ToEquatableArray(), variadicIndex, Locate(name), suppressesGCTransition));
         }
     }
 

@@ -128,9 +128,16 @@ internal static unsafe partial class FreebsdX64
         static extern unsafe int __PInvoke(int __fd_native, int __cmd_native, int __arg_native);
     }
 
-    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libc.so.7.</summary>
-    [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
-    internal static extern void freeaddrinfo(addrinfo* ai);
+    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libc.so.7; called without a GC transition, as it never blocks.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static void freeaddrinfo(addrinfo* ai)
+    {
+        __PInvoke(ai);
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
+        static extern unsafe void __PInvoke(addrinfo* __ai_native);
+    }
 
     /// <summary><c>const char *gai_strerror(int ecode)</c> from libc.so.7.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gai_strerror", ExactSpelling = true)]
@@ -140,7 +147,7 @@ internal static unsafe partial class FreebsdX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getaddrinfo", ExactSpelling = true)]
     internal static extern int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai);
 
-    /// <summary><c>int gethostname(char *name, size_t len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int gethostname(char *name, size_t len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int gethostname(byte* name, nuint len)
     {
@@ -156,7 +163,7 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gethostname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gethostname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
@@ -164,7 +171,7 @@ internal static unsafe partial class FreebsdX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getnameinfo", ExactSpelling = true)]
     internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
 
-    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getpeername(int fd, sockaddr* addr, uint* len)
     {
@@ -180,11 +187,11 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getpeername", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getpeername", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
-    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockname(int fd, sockaddr* addr, uint* len)
     {
@@ -200,11 +207,11 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getsockname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getsockname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
-    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockopt(int fd, int level, int optname, void* optval, uint* optlen)
     {
@@ -220,7 +227,7 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint* __optlen_native);
     }
 
@@ -228,7 +235,7 @@ internal static unsafe partial class FreebsdX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "hstrerror", ExactSpelling = true)]
     internal static extern byte* hstrerror(int err_num);
 
-    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static byte* inet_ntop(int af, void* cp, byte* buf, uint len)
     {
@@ -244,11 +251,11 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "inet_ntop", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "inet_ntop", ExactSpelling = true)]
         static extern unsafe byte* __PInvoke(int __af_native, void* __cp_native, byte* __buf_native, uint __len_native);
     }
 
-    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int inet_pton(int af, byte* cp, void* buf)
     {
@@ -264,7 +271,7 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "inet_pton", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "inet_pton", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __af_native, byte* __cp_native, void* __buf_native);
     }
 
@@ -408,7 +415,7 @@ internal static unsafe partial class FreebsdX64
         static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native, int __flags_native, sockaddr* __addr_native, uint __addr_len_native);
     }
 
-    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int setsockopt(int fd, int level, int optname, void* optval, uint optlen)
     {
@@ -424,7 +431,7 @@ internal static unsafe partial class FreebsdX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "setsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "setsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint __optlen_native);
     }
 

@@ -128,9 +128,16 @@ internal static unsafe partial class LinuxX64
         static extern unsafe int __PInvoke(int __fd_native, int __cmd_native, int __arg_native);
     }
 
-    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libc.so.6.</summary>
-    [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
-    internal static extern void freeaddrinfo(addrinfo* ai);
+    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libc.so.6; called without a GC transition, as it never blocks.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static void freeaddrinfo(addrinfo* ai)
+    {
+        __PInvoke(ai);
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
+        static extern unsafe void __PInvoke(addrinfo* __ai_native);
+    }
 
     /// <summary><c>const char *gai_strerror(int ecode)</c> from libc.so.6.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "gai_strerror", ExactSpelling = true)]
@@ -152,7 +159,7 @@ internal static unsafe partial class LinuxX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "gethostbyname_r", ExactSpelling = true)]
     internal static extern int gethostbyname_r(byte* name, hostent* result_buf, byte* buf, nuint buflen, hostent** result, int* h_errnop);
 
-    /// <summary><c>int gethostname(char *name, size_t len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int gethostname(char *name, size_t len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int gethostname(byte* name, nuint len)
     {
@@ -168,7 +175,7 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "gethostname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "gethostname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
@@ -176,7 +183,7 @@ internal static unsafe partial class LinuxX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getnameinfo", ExactSpelling = true)]
     internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
 
-    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getpeername(int fd, sockaddr* addr, uint* len)
     {
@@ -192,7 +199,7 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getpeername", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getpeername", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
@@ -212,7 +219,7 @@ internal static unsafe partial class LinuxX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getservbyport_r", ExactSpelling = true)]
     internal static extern int getservbyport_r(int port, byte* proto, servent* result_buf, byte* buf, nuint buflen, servent** result);
 
-    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockname(int fd, sockaddr* addr, uint* len)
     {
@@ -228,11 +235,11 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getsockname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getsockname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
-    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockopt(int fd, int level, int optname, void* optval, uint* optlen)
     {
@@ -248,7 +255,7 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint* __optlen_native);
     }
 
@@ -256,7 +263,7 @@ internal static unsafe partial class LinuxX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "hstrerror", ExactSpelling = true)]
     internal static extern byte* hstrerror(int err_num);
 
-    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static byte* inet_ntop(int af, void* cp, byte* buf, uint len)
     {
@@ -272,11 +279,11 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "inet_ntop", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "inet_ntop", ExactSpelling = true)]
         static extern unsafe byte* __PInvoke(int __af_native, void* __cp_native, byte* __buf_native, uint __len_native);
     }
 
-    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int inet_pton(int af, byte* cp, void* buf)
     {
@@ -292,7 +299,7 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "inet_pton", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "inet_pton", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __af_native, byte* __cp_native, void* __buf_native);
     }
 
@@ -436,7 +443,7 @@ internal static unsafe partial class LinuxX64
         static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native, int __flags_native, sockaddr* __addr_native, uint __addr_len_native);
     }
 
-    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int setsockopt(int fd, int level, int optname, void* optval, uint optlen)
     {
@@ -452,7 +459,7 @@ internal static unsafe partial class LinuxX64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "setsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "setsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint __optlen_native);
     }
 

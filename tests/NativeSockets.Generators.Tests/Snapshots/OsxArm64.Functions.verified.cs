@@ -112,9 +112,16 @@ internal static unsafe partial class OsxArm64
         static extern unsafe int __PInvoke(int __fd_native, int __cmd_native, nint __pad2, nint __pad3, nint __pad4, nint __pad5, nint __pad6, nint __pad7, nint __arg_native);
     }
 
-    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libSystem.B.dylib.</summary>
-    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
-    internal static extern void freeaddrinfo(addrinfo* ai);
+    /// <summary><c>void freeaddrinfo(struct addrinfo *ai)</c> from libSystem.B.dylib; called without a GC transition, as it never blocks.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static void freeaddrinfo(addrinfo* ai)
+    {
+        __PInvoke(ai);
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "freeaddrinfo", ExactSpelling = true)]
+        static extern unsafe void __PInvoke(addrinfo* __ai_native);
+    }
 
     /// <summary><c>const char *gai_strerror(int ecode)</c> from libSystem.B.dylib.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "gai_strerror", ExactSpelling = true)]
@@ -124,7 +131,7 @@ internal static unsafe partial class OsxArm64
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getaddrinfo", ExactSpelling = true)]
     internal static extern int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai);
 
-    /// <summary><c>int gethostname(char *name, size_t len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int gethostname(char *name, size_t len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int gethostname(byte* name, nuint len)
     {
@@ -140,7 +147,7 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "gethostname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "gethostname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
@@ -148,7 +155,7 @@ internal static unsafe partial class OsxArm64
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getnameinfo", ExactSpelling = true)]
     internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
 
-    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getpeername(int fd, sockaddr* addr, uint* len)
     {
@@ -164,11 +171,11 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getpeername", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getpeername", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
-    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockname(int fd, sockaddr* addr, uint* len)
     {
@@ -184,11 +191,11 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getsockname", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getsockname", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
-    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int getsockopt(int fd, int level, int optname, void* optval, uint* optlen)
     {
@@ -204,7 +211,7 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint* __optlen_native);
     }
 
@@ -212,7 +219,7 @@ internal static unsafe partial class OsxArm64
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "hstrerror", ExactSpelling = true)]
     internal static extern byte* hstrerror(int err_num);
 
-    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>const char *inet_ntop(int af, const void *cp, char *buf, socklen_t len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static byte* inet_ntop(int af, void* cp, byte* buf, uint len)
     {
@@ -228,11 +235,11 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "inet_ntop", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "inet_ntop", ExactSpelling = true)]
         static extern unsafe byte* __PInvoke(int __af_native, void* __cp_native, byte* __buf_native, uint __len_native);
     }
 
-    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int inet_pton(int af, const char *cp, void *buf)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int inet_pton(int af, byte* cp, void* buf)
     {
@@ -248,7 +255,7 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "inet_pton", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "inet_pton", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __af_native, byte* __cp_native, void* __buf_native);
     }
 
@@ -396,7 +403,7 @@ internal static unsafe partial class OsxArm64
         static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native, int __flags_native, sockaddr* __addr_native, uint __addr_len_native);
     }
 
-    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    /// <summary><c>int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int setsockopt(int fd, int level, int optname, void* optval, uint optlen)
     {
@@ -412,7 +419,7 @@ internal static unsafe partial class OsxArm64
         return __retVal;
 
         // Local P/Invoke
-        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "setsockopt", ExactSpelling = true)]
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "setsockopt", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, int __level_native, int __optname_native, void* __optval_native, uint __optlen_native);
     }
 
