@@ -6,7 +6,9 @@ namespace NativeSockets;
 /// <summary>
 /// Nim's <c>SocketHandle</c>: a raw operating-system socket (a file descriptor on POSIX, a
 /// <c>SOCKET</c> on Windows). It owns nothing: closing it is the caller's job, through
-/// <see cref="NativeSocket.Close(SocketHandle)"/>. The invalid handle is
+/// <see cref="NativeSocket.Close(SocketHandle)"/>, exactly once; after that the system may give the same
+/// number to another socket or file, which a second close or any later call would then act on. An
+/// <see cref="OwnedSocketHandle"/> closes its socket once however often it is disposed. The invalid handle is
 /// <see cref="NativeSocket.OsInvalidSocket"/>. On POSIX a value outside the range of a C <c>int</c> names
 /// no descriptor: calls on it fail with EBADF.
 /// </summary>
