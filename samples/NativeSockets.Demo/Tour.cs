@@ -44,6 +44,7 @@ internal sealed partial class Tour : IDisposable
             ("GetLocalAddr and GetPeerAddr", LocalAndPeerAddresses),
             ("SelectRead and SelectWrite", Selecting),
             ("Handing sockets to and from System.Net", SystemNetHandOff),
+            ("Owning a socket: OwnedSocketHandle closes it once", OwningSockets),
             ("Re-exported constants and errno names", ReExportedConstants),
             ("Services and protocols: GetServByName, GetServByPort, GetProtoByName", ServiceAndProtocolLookups),
             ("Hosts: GetHostByName, GetHostByAddr, GetHostname", HostLookups),
