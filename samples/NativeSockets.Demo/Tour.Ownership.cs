@@ -11,16 +11,7 @@ internal sealed partial class Tour
         CheckEqual($"new OwnedSocketHandle(CreateNativeSocket()); GetSockDomain(owned.Socket = {number})", NativeSocket.GetSockDomain(owned.Socket), Domain.AF_INET);
 
         owned.Dispose();
-        var error = 0;
-        try
-        {
-            _ = NativeSocket.GetSockDomain(number);
-        }
-        catch (OSErrorException e)
-        {
-            error = e.ErrorCode;
-        }
-
+        var error = ErrorCodeOf(() => NativeSocket.GetSockDomain(number));
         CheckEqual($"  owned.Dispose(); GetSockDomain(handle {number})", Errno(error), Errno(NativeSocket.EBADF), "the owner closed it");
 
         var successor = Own(NativeSocket.CreateNativeSocket(Domain.AF_INET6, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP));
@@ -43,5 +34,19 @@ internal sealed partial class Tour
         }
 
         CheckEqual("  owned.Socket after Dispose", refused, nameof(ObjectDisposedException));
+    }
+
+    /// <summary>The code of the OSErrorException <paramref name="call"/> throws, or 0 if it throws none.</summary>
+    private static int ErrorCodeOf(Action call)
+    {
+        try
+        {
+            call();
+            return 0;
+        }
+        catch (OSErrorException e)
+        {
+            return e.ErrorCode;
+        }
     }
 }

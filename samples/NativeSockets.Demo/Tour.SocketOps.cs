@@ -224,16 +224,7 @@ internal sealed unsafe partial class Tour
             CheckEqual($"new Socket(ToSafeSocketHandle(handle {native}, ownsHandle: true)).Bind(127.0.0.1:0); GetSockName", (int)NativeSocket.GetSockName(native).Value, ((IPEndPoint)socket.LocalEndPoint!).Port, "System.Net's LocalEndPoint");
         }
 
-        var error = 0;
-        try
-        {
-            _ = NativeSocket.GetSockDomain(native);
-        }
-        catch (OSErrorException e)
-        {
-            error = e.ErrorCode;
-        }
-
+        var error = ErrorCodeOf(() => NativeSocket.GetSockDomain(native));
         CheckEqual($"  after the Socket is disposed, GetSockDomain(handle {native})", Errno(error), Errno(NativeSocket.EBADF), "the Socket closed it");
 
         var owner = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
