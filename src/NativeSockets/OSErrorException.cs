@@ -74,10 +74,21 @@ public class OSErrorException : Exception
         return message.Length == 0 ? "unknown OS error" : message;
     }
 
-    private static string DescribeCode(int errorCode, OSErrorSpace space) => (errorCode, space) switch
+    /// <summary>
+    /// The platform's text for the code. Looking it up must not change <see cref="NativeSocket.LastError"/>:
+    /// on Windows the lookup is <c>FormatMessage</c>, which records its own error (317 when the system has
+    /// no text for the code), and callers read the failed call's error after catching this exception.
+    /// </summary>
+    private static string DescribeCode(int errorCode, OSErrorSpace space)
     {
-        (0, _) or (_, OSErrorSpace.None) => string.Empty,
-        (_, OSErrorSpace.Errno or OSErrorSpace.Winsock) => Marshal.GetPInvokeErrorMessage(errorCode),
-        _ => NativeErrorText.Describe(errorCode, space),
-    };
+        var lastError = Marshal.GetLastPInvokeError();
+        var text = (errorCode, space) switch
+        {
+            (0, _) or (_, OSErrorSpace.None) => string.Empty,
+            (_, OSErrorSpace.Errno or OSErrorSpace.Winsock) => Marshal.GetPInvokeErrorMessage(errorCode),
+            _ => NativeErrorText.Describe(errorCode, space),
+        };
+        Marshal.SetLastPInvokeError(lastError);
+        return text;
+    }
 }

@@ -210,7 +210,7 @@ public class AcceptTests
 
         Assert.Equal(NativeSocket.OsInvalidSocket, client);
         Assert.Equal(string.Empty, address);
-        Assert.Equal(HandleErrors.NotOpen, errno);
+        Assert.Equal(PlatformErrors.NotOpen, errno);
     }
 
     [Fact]

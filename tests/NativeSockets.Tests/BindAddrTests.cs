@@ -104,7 +104,7 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(NativeSocket.EINVAL, errno);
+        Assert.Equal(PlatformErrors.ShortAddress, errno);
     }
 
     [Fact]
@@ -117,6 +117,6 @@ public unsafe class BindAddrTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(HandleErrors.NotOpen, errno);
+        Assert.Equal(PlatformErrors.NotOpen, errno);
     }
 }

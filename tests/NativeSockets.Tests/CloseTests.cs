@@ -28,7 +28,7 @@ public class CloseTests
         var exception = Record.Exception(() => NativeSocket.Close(handle));
 
         Assert.Null(exception);
-        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
+        Assert.Equal(PlatformErrors.NotOpen, Marshal.GetLastPInvokeError());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class CloseTests
         var exception = Record.Exception(() => NativeSocket.Close(NativeSocket.OsInvalidSocket));
 
         Assert.Null(exception);
-        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
+        Assert.Equal(PlatformErrors.NotOpen, Marshal.GetLastPInvokeError());
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public unsafe class ConstantsTests
     {
         var closed = Descriptors.ClosedHandle();
         Assert.Equal(-1, NativeSocket.Recv(closed, null, 0, 0));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
 
         using var pair = Connected.Tcp();
         NativeSocket.SetBlocking(pair.Native.Handle, false);
@@ -156,7 +156,7 @@ public unsafe class ConstantsTests
         Assert.Equal(12345, NativeSocket.LastError);
 
         Assert.Equal(-1, NativeSocket.Listen(Descriptors.ClosedHandle()));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         Assert.Equal(Marshal.GetLastPInvokeError(), NativeSocket.LastError);
     }
 

@@ -67,12 +67,12 @@ public unsafe class GetAddrInfoTests
     {
         // close(-1) leaves EBADF in the thread's errno, which Nim reported as getAddrInfo's error.
         Assert.Equal(-1, Native.close(-1));
-        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
+        Assert.Equal(PlatformErrors.NotOpen, Marshal.GetLastPInvokeError());
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetAddrInfo("::1", new Port(80)));
 
         Assert.Equal(Native.EAI_ADDRFAMILY, error.ErrorCode);
-        Assert.DoesNotContain(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marshal.GetPInvokeErrorMessage(PlatformErrors.NotOpen), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class GetSockDomainTests
     {
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockDomain(Descriptors.ClosedHandle()));
 
-        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
+        Assert.Equal(PlatformErrors.NotOpen, error.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(PlatformErrors.NotOpen), error.Message);
     }
 
     [Fact]

@@ -59,9 +59,9 @@ public unsafe class GetSockNameTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockName(closed));
 
-        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
-        Assert.Equal(OSErrorSpace.Errno, error.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
+        Assert.Equal(PlatformErrors.NotOpen, error.ErrorCode);
+        Assert.Equal(PlatformErrors.Space, error.Space);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(PlatformErrors.NotOpen), error.Message);
         Assert.Null(error.AdditionalInfo);
     }
 

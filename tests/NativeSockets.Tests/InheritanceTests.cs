@@ -92,7 +92,7 @@ public class InheritanceTests
         var closed = Descriptors.ClosedHandle();
 
         Assert.False(NativeSocket.SetInheritable(closed, inheritable));
-        Assert.Equal(HandleErrors.NotOpen, Marshal.GetLastPInvokeError());
+        Assert.Equal(PlatformErrors.NotOpenHandle, Marshal.GetLastPInvokeError());
     }
 
     [PosixFact("the child is /bin/sh testing /dev/fd/N")]

@@ -67,7 +67,7 @@ public unsafe class ListenTests
         var errno = Marshal.GetLastPInvokeError();
 
         Assert.Equal(-1, result);
-        Assert.Equal(HandleErrors.NotOpen, errno);
+        Assert.Equal(PlatformErrors.NotOpen, errno);
     }
 
     private static bool IsListening(SocketHandle handle)

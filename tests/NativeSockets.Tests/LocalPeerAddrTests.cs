@@ -149,7 +149,7 @@ public class LocalPeerAddrTests
     {
         var closed = Descriptors.ClosedHandle();
 
-        Assert.Equal(HandleErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetLocalAddr(closed, Domain.AF_INET)).ErrorCode);
-        Assert.Equal(HandleErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetPeerAddr(closed)).ErrorCode);
+        Assert.Equal(PlatformErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetLocalAddr(closed, Domain.AF_INET)).ErrorCode);
+        Assert.Equal(PlatformErrors.NotOpen, Assert.Throws<OSErrorException>(() => NativeSocket.GetPeerAddr(closed)).ErrorCode);
     }
 }

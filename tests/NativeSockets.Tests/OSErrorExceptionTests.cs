@@ -32,8 +32,8 @@ public unsafe class OSErrorExceptionTests
     public void Without_code_text_the_additional_info_stands_alone()
     {
         Assert.Equal("Additional info: x", new OSErrorException(0, OSErrorSpace.Errno, "x").Message);
-        Assert.Equal("Additional info: x", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.None, "x").Message);
-        Assert.Equal("Additional info: x", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.Errno, string.Empty, "x").Message);
+        Assert.Equal("Additional info: x", new OSErrorException(PlatformErrors.NotOpen, OSErrorSpace.None, "x").Message);
+        Assert.Equal("Additional info: x", new OSErrorException(PlatformErrors.NotOpen, OSErrorSpace.Errno, string.Empty, "x").Message);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public unsafe class OSErrorExceptionTests
     {
         Assert.Equal("unknown OS error", new OSErrorException(0, OSErrorSpace.Errno).Message);
         Assert.Equal("unknown OS error", new OSErrorException(0, OSErrorSpace.Errno, string.Empty).Message);
-        Assert.Equal("unknown OS error", new OSErrorException(HandleErrors.NotOpen, OSErrorSpace.None, null).Message);
+        Assert.Equal("unknown OS error", new OSErrorException(PlatformErrors.NotOpen, OSErrorSpace.None, null).Message);
         Assert.Equal("unknown OS error", new OSErrorException(1, OSErrorSpace.None, string.Empty, null).Message);
         Assert.Equal("unknown OS error", new OSErrorException().Message);
     }

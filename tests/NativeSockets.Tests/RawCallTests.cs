@@ -29,7 +29,7 @@ public unsafe class RawCallTests
         var address = SockAddrIn.Create(Native.INADDR_LOOPBACK, (Port)9);
 
         Assert.Equal(-1, NativeSocket.Connect(Descriptors.ClosedHandle(), (SockAddr*)&address, sizeof(SockAddrIn)));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
     }
 
     [Fact]
@@ -153,6 +153,6 @@ public unsafe class RawCallTests
         Assert.False(accepted.Handle.IsInvalid);
 
         Assert.Equal(NativeSocket.OsInvalidSocket, NativeSocket.Accept(Descriptors.ClosedHandle(), null, null));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
     }
 }

@@ -158,11 +158,11 @@ public sealed class SelectTests : IDisposable
         var before = handles.ToList();
 
         Assert.Equal(-1, NativeSocket.SelectRead(handles, 0));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         Assert.Equal(before, handles);
 
         Assert.Equal(-1, NativeSocket.SelectWrite(handles, 0));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         Assert.Equal(before, handles);
     }
 
@@ -173,7 +173,7 @@ public sealed class SelectTests : IDisposable
         var before = handles.ToList();
 
         Assert.Equal(-1, NativeSocket.SelectRead(handles, 0));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         Assert.Equal(before, handles);
     }
 

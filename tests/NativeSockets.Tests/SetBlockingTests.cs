@@ -92,9 +92,9 @@ public class SetBlockingTests
 
         var error = Assert.Throws<OSErrorException>(() => NativeSocket.SetBlocking(closed, false));
 
-        Assert.Equal(HandleErrors.NotOpen, error.ErrorCode);
-        Assert.Equal(OSErrorSpace.Errno, error.Space);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), error.Message);
+        Assert.Equal(PlatformErrors.NotOpen, error.ErrorCode);
+        Assert.Equal(PlatformErrors.Space, error.Space);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(PlatformErrors.NotOpen), error.Message);
     }
 
     private static int Flags(SocketHandle handle)

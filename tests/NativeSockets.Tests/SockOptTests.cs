@@ -69,7 +69,7 @@ public class SockOptTests
 
         Assert.Equal(NativeSocket.ENOPROTOOPT, get.ErrorCode);
         Assert.Equal(NativeSocket.ENOPROTOOPT, set.ErrorCode);
-        Assert.Equal(OSErrorSpace.Errno, get.Space);
+        Assert.Equal(PlatformErrors.Space, get.Space);
         Assert.Equal(Marshal.GetPInvokeErrorMessage(NativeSocket.ENOPROTOOPT), get.Message);
     }
 
@@ -81,8 +81,8 @@ public class SockOptTests
         var get = Assert.Throws<OSErrorException>(() => NativeSocket.GetSockOptInt(closed, NativeSocket.SOL_SOCKET, NativeSocket.SO_ERROR));
         var set = Assert.Throws<OSErrorException>(() => NativeSocket.SetSockOptInt(closed, NativeSocket.SOL_SOCKET, NativeSocket.SO_REUSEADDR, 1));
 
-        Assert.Equal(HandleErrors.NotOpen, get.ErrorCode);
-        Assert.Equal(HandleErrors.NotOpen, set.ErrorCode);
-        Assert.Equal(Marshal.GetPInvokeErrorMessage(HandleErrors.NotOpen), set.Message);
+        Assert.Equal(PlatformErrors.NotOpen, get.ErrorCode);
+        Assert.Equal(PlatformErrors.NotOpen, set.ErrorCode);
+        Assert.Equal(Marshal.GetPInvokeErrorMessage(PlatformErrors.NotOpen), set.Message);
     }
 }

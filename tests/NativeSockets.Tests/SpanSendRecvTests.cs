@@ -71,9 +71,9 @@ public class SpanSendRecvTests
         var closed = Descriptors.ClosedHandle();
 
         Assert.Equal(-1, NativeSocket.Send(closed, new byte[] { 1 }));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         Assert.Equal(-1, NativeSocket.Recv(closed, new byte[1]));
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
     }
 
     [Fact]

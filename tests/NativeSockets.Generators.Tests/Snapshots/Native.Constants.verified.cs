@@ -1196,6 +1196,17 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>ERROR_INVALID_HANDLE</c> on the running platform.</summary>
+    internal static int ERROR_INVALID_HANDLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.ERROR_INVALID_HANDLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("ERROR_INVALID_HANDLE");
+        }
+    }
+
     /// <summary><c>ERROR_NETNAME_DELETED</c> on the running platform.</summary>
     internal static int ERROR_NETNAME_DELETED
     {

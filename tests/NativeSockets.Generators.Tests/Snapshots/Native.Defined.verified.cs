@@ -230,6 +230,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>ERANGE</c>.</summary>
         internal static bool ERANGE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
+        /// <summary>Whether the running platform defines <c>ERROR_INVALID_HANDLE</c>.</summary>
+        internal static bool ERROR_INVALID_HANDLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>ERROR_NETNAME_DELETED</c>.</summary>
         internal static bool ERROR_NETNAME_DELETED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 

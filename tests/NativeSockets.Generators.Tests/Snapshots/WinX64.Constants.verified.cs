@@ -71,6 +71,9 @@ internal static unsafe partial class WinX64
     /// <summary><c>EAI_SOCKTYPE</c> (int).</summary>
     internal const int EAI_SOCKTYPE = 10044;
 
+    /// <summary><c>ERROR_INVALID_HANDLE</c> (int).</summary>
+    internal const int ERROR_INVALID_HANDLE = 6;
+
     /// <summary><c>ERROR_NETNAME_DELETED</c> (int).</summary>
     internal const int ERROR_NETNAME_DELETED = 64;
 

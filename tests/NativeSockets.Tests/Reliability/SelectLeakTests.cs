@@ -41,7 +41,7 @@ public class SelectLeakTests
                     Assert.Equal(0, NativeSocket.SelectRead(handles, 0));
                     Reset(handles, failing);
                     Assert.Equal(-1, NativeSocket.SelectRead(handles, 0));
-                    Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+                    Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
                 }
             },
             ProcessResources.ResidentBytes);

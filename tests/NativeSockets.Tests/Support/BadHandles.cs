@@ -49,7 +49,7 @@ internal sealed class BadHandles : IDisposable
     public SocketHandle Handle { get; }
 
     /// <summary>The errno a socket call on this handle fails with: ENOTSOCK for /dev/null, EBADF otherwise.</summary>
-    public int SocketErrno => _file is null ? HandleErrors.NotOpen : NativeSocket.ENOTSOCK;
+    public int SocketErrno => _file is null ? PlatformErrors.NotOpen : NativeSocket.ENOTSOCK;
 
     public static BadHandles Open(BadHandle kind)
     {

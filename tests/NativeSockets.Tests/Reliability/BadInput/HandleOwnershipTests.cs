@@ -43,6 +43,6 @@ public class HandleOwnershipTests
     {
         using var wrapper = NativeSocket.ToSafeSocketHandle(Descriptors.ClosedHandle(), ownsHandle: false);
         var exception = Assert.Throws<OSErrorException>(() => NativeSocket.FromSafeSocketHandle(wrapper, duplicate: true));
-        Assert.Equal(HandleErrors.NotOpen, exception.ErrorCode);
+        Assert.Equal(PlatformErrors.NotOpen, exception.ErrorCode);
     });
 }

@@ -47,7 +47,7 @@ public class LifetimeTests
         NativeSocket.Close(bad.Handle);
         if (kind != BadHandle.NotASocket)
         {
-            Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+            Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
         }
 
         bad.AssertNothingElseClosed();
@@ -59,7 +59,7 @@ public class LifetimeTests
         var socket = Descriptors.CreateHigh().Release();
         NativeSocket.Close(socket);
         NativeSocket.Close(socket);
-        Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+        Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
     });
 
     [Theory]
@@ -70,7 +70,7 @@ public class LifetimeTests
         foreach (var inheritable in BothWays)
         {
             Assert.False(NativeSocket.SetInheritable(bad.Handle, inheritable));
-            Assert.Equal(HandleErrors.NotOpen, NativeSocket.LastError);
+            Assert.Equal(PlatformErrors.NotOpenHandle, NativeSocket.LastError);
         }
     });
 

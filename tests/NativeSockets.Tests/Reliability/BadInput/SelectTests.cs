@@ -67,7 +67,7 @@ public class SelectTests
         {
             var handles = new List<SocketHandle> { good.Handle, bad.Handle, good.Handle };
             var copy = handles.ToList();
-            FailedWith(HandleErrors.NotOpen, select(handles, 0));
+            FailedWith(PlatformErrors.NotOpen, select(handles, 0));
             Assert.Equal(copy, handles);
         }
     });

@@ -38,8 +38,8 @@ public class SocketQueryTests
     public void SetBlocking_on_a_handle_that_is_not_open_throws_EBADF(BadHandle kind) => Run(() =>
     {
         using var bad = BadHandles.Open(kind);
-        AssertErrno(HandleErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, true));
-        AssertErrno(HandleErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, false));
+        AssertErrno(PlatformErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, true));
+        AssertErrno(PlatformErrors.NotOpen, () => NativeSocket.SetBlocking(bad.Handle, false));
     });
 
     [Theory]

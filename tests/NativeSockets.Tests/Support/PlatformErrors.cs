@@ -1,0 +1,29 @@
+using System;
+using NativeSockets.Interop;
+
+namespace NativeSockets.Tests.Support;
+
+/// <summary>How the running platform reports socket errors: which numbering, and which code for which mistake.</summary>
+internal static class PlatformErrors
+{
+    /// <summary>The numbering of a failed socket call's code: errno on POSIX, Winsock's on Windows.</summary>
+    public static OSErrorSpace Space => OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno;
+
+    /// <summary>
+    /// A closed or never-opened handle: EBADF on POSIX; on Windows, where a socket is a handle and Winsock
+    /// checks it before anything else, WSAENOTSOCK.
+    /// </summary>
+    public static int NotOpen => OperatingSystem.IsWindows() ? NativeSocket.WSAENOTSOCK : NativeSocket.EBADF;
+
+    /// <summary>
+    /// A closed handle given to a call on the handle itself rather than the socket (SetInheritable): EBADF on
+    /// POSIX, the kernel's ERROR_INVALID_HANDLE on Windows.
+    /// </summary>
+    public static int NotOpenHandle => OperatingSystem.IsWindows() ? Native.ERROR_INVALID_HANDLE : NativeSocket.EBADF;
+
+    /// <summary>
+    /// An address length too short for the address: EINVAL on POSIX, WSAEFAULT on Windows (Winsock reads
+    /// the length as the size of the buffer it may touch).
+    /// </summary>
+    public static int ShortAddress => OperatingSystem.IsWindows() ? NativeSocket.EFAULT : NativeSocket.EINVAL;
+}
