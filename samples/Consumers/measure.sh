@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Size and start-up of the loopback tour: NativeSockets (the package) against System.Net.Sockets, both
-# published with NativeAOT the same way, plus both on the JIT for reference. Start-up is the whole run of
+# published with NativeAOT the same way, plus both on the JIT for reference. NativeSockets.Standalone is
+# the tour on NativeSockets alone (no System.Net for its client and checks): what the library itself costs. Start-up is the whole run of
 # the tour, from exec to exit, measured for all four in one hyperfine run. Needs the package in the local
 # feed (run `bash .ci/package` first), strip and hyperfine.
 #
@@ -18,7 +19,7 @@ case "$*" in
 esac
 
 out=../../artifacts/measure
-apps=(NativeSockets.Consumer SystemNetSockets.Baseline)
+apps=(NativeSockets.Consumer NativeSockets.Standalone SystemNetSockets.Baseline)
 aot_framework=$(dotnet msbuild NativeSockets.Consumer -getProperty:NativeSocketsAotTargetFramework)
 rm -rf "$out"
 
@@ -36,8 +37,10 @@ done
 # The machine may be busy: the median is the figure to read, the mean is pulled up by the outliers.
 hyperfine --shell=none --warmup 5 --runs 200 --export-csv "$out/startup.csv" \
   -n "NativeSockets (NativeAOT)" "$out/NativeSockets.Consumer" \
+  -n "NativeSockets alone (NativeAOT)" "$out/NativeSockets.Standalone" \
   -n "System.Net.Sockets (NativeAOT)" "$out/SystemNetSockets.Baseline" \
   -n "NativeSockets (JIT net10.0)" "dotnet $out/jit/NativeSockets.Consumer/NativeSockets.Consumer.dll" \
+  -n "NativeSockets alone (JIT net10.0)" "dotnet $out/jit/NativeSockets.Standalone/NativeSockets.Standalone.dll" \
   -n "System.Net.Sockets (JIT net10.0)" "dotnet $out/jit/SystemNetSockets.Baseline/SystemNetSockets.Baseline.dll"
 echo
 echo "start-up to exit of the tour, ms: median / min / mean"

@@ -34,12 +34,18 @@ internal static partial class PlatformDetection
     private static bool MuslAtBuild => false;
 
     /// <summary>The exception for a native name the running platform does not define.</summary>
+    /// <remarks>
+    /// Every facade member ends in this throw, so whatever it calls is kept in every NativeAOT app: the
+    /// platform is named by the runtime identifier (which includes the architecture) and the kernel's
+    /// version, not by RuntimeInformation.OSDescription, which reads /etc/os-release through the stream
+    /// stack, nor by formatting the Architecture enum, which keeps Enum's reflection-based naming.
+    /// </remarks>
     internal static PlatformNotSupportedException Missing(string name) =>
         CurrentPlatform is { } platform
             ? new PlatformNotSupportedException($"'{name}' is not defined on {platform}.")
             : new PlatformNotSupportedException(
                 $"NativeSockets has no native definitions for this platform ({RuntimeInformation.RuntimeIdentifier}, " +
-                $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}); supported platforms: {SupportedPlatforms}.");
+                $"{Environment.OSVersion.VersionString}); supported platforms: {SupportedPlatforms}.");
 }
 
 /// <summary>The C library the process runs on, found once (JIT-compiled code then sees a constant).</summary>
