@@ -10,7 +10,7 @@ public static unsafe partial class NativeSocket
     /// Returns 0, or -1 with the error in <see cref="Marshal.GetLastPInvokeError"/>; never throws.
     /// </summary>
     public static int BindAddr(SocketHandle socket, SockAddr* name, SockLen nameLength) =>
-        Native.bind(socket.FileDescriptor, name, nameLength.Value);
+        name is null && nameLength.Value != 0 ? Faulted() : Native.bind(socket.FileDescriptor, name, nameLength.Value);
 
     /// <summary>
     /// Nim's <c>listen</c> with Nim's default backlog, the platform's <c>SOMAXCONN</c>. Returns 0, or -1

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -14,7 +15,7 @@ public static unsafe partial class NativeSocket
     /// <see cref="SO_ERROR"/>).
     /// </summary>
     public static int Connect(SocketHandle socket, SockAddr* name, SockLen nameLength) =>
-        Native.connect(socket.FileDescriptor, name, nameLength.Value);
+        name is null && nameLength.Value != 0 ? Faulted() : Native.connect(socket.FileDescriptor, name, nameLength.Value);
 
     /// <summary>
     /// Nim's re-exported <c>send</c>: sends up to <paramref name="length"/> bytes from
@@ -24,7 +25,7 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public static nint Send(SocketHandle socket, void* buffer, nint length, int flags) =>
-        Native.send(socket.FileDescriptor, buffer, ByteCount(length), flags);
+        buffer is null && ByteCount(length).IsPositive ? Faulted() : Native.send(socket.FileDescriptor, buffer, ByteCount(length), flags);
 
     /// <summary>
     /// Nim's re-exported <c>recv</c>: receives up to <paramref name="length"/> bytes into
@@ -33,7 +34,7 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public static nint Recv(SocketHandle socket, void* buffer, nint length, int flags) =>
-        Native.recv(socket.FileDescriptor, buffer, ByteCount(length), flags);
+        buffer is null && ByteCount(length).IsPositive ? Faulted() : Native.recv(socket.FileDescriptor, buffer, ByteCount(length), flags);
 
     /// <summary>
     /// Nim's re-exported <c>sendto</c>: sends a datagram of up to <paramref name="length"/> bytes to the
@@ -42,7 +43,9 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public static nint SendTo(SocketHandle socket, void* buffer, nint length, int flags, SockAddr* to, SockLen toLength) =>
-        Native.sendto(socket.FileDescriptor, buffer, ByteCount(length), flags, to, toLength.Value);
+        (buffer is null && ByteCount(length).IsPositive) || (to is null && toLength.Value != 0)
+            ? Faulted()
+            : Native.sendto(socket.FileDescriptor, buffer, ByteCount(length), flags, to, toLength.Value);
 
     /// <summary>
     /// Nim's re-exported <c>recvfrom</c>: receives a datagram of up to <paramref name="length"/> bytes and,
@@ -52,7 +55,9 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public static nint RecvFrom(SocketHandle socket, void* buffer, nint length, int flags, SockAddr* from, SockLen* fromLength) =>
-        Native.recvfrom(socket.FileDescriptor, buffer, ByteCount(length), flags, from, (uint*)fromLength);
+        buffer is null && ByteCount(length).IsPositive
+            ? Faulted()
+            : Native.recvfrom(socket.FileDescriptor, buffer, ByteCount(length), flags, from, (uint*)fromLength);
 
     /// <summary>
     /// Nim's re-exported raw <c>accept</c>: takes the next connection and, unless
@@ -62,7 +67,22 @@ public static unsafe partial class NativeSocket
     /// socket inheritable by child processes, as C's <c>accept</c> does.
     /// </summary>
     public static SocketHandle Accept(SocketHandle socket, SockAddr* address, SockLen* addressLength) =>
-        new(Native.accept(socket.FileDescriptor, address, (uint*)addressLength));
+        OperatingSystem.IsWindows() && address is not null && addressLength is null
+            ? new(Faulted())
+            : new(Native.accept(socket.FileDescriptor, address, (uint*)addressLength));
+
+    /// <summary>
+    /// The answer to a null pointer C would read or write: -1 with <see cref="EFAULT"/>, as the kernel gives
+    /// it, without making the call. Not every Winsock implementation checks its pointers (Wine dereferences
+    /// them), so the library checks them on every platform, where POSIX would give the same answer.
+    /// Accept is checked on Windows only: on Linux the kernel takes the connection before it fails, and
+    /// that is what Linux callers see.
+    /// </summary>
+    private static int Faulted()
+    {
+        Marshal.SetLastPInvokeError(EFAULT);
+        return -1;
+    }
 
     /// <summary>A caller's byte count, checked not to be negative, for the native call's length parameter.</summary>
     private static ByteLength ByteCount(nint length) =>
@@ -74,10 +94,14 @@ public static unsafe partial class NativeSocket
     /// </summary>
     private readonly struct ByteLength(nint value)
     {
+        // Winsock's lengths are ints: a longer buffer is offered as its first int.MaxValue bytes, which a
+        // send or receive may take in part anyway, rather than as a wrapped-around negative length.
+        private readonly nint _value = OperatingSystem.IsWindows() ? Math.Min(value, int.MaxValue) : value;
+
+        public bool IsPositive => _value > 0;
+
         public static implicit operator nuint(ByteLength length) => (nuint)length._value;
 
         public static implicit operator nint(ByteLength length) => length._value;
-
-        private readonly nint _value = value;
     }
 }

@@ -1,11 +1,12 @@
 using NativeSockets.Interop;
+using NativeSockets.Tests.Support;
 using Xunit;
 
 namespace NativeSockets.Tests;
 
 public unsafe class LookupBufferTests
 {
-    [Fact]
+    [PosixFact("the buffer serves the reentrant netdb calls (getservbyname_r...), which Windows does not have")]
     public void ERANGE_doubles_the_buffer_and_anything_else_stops()
     {
         using var buffer = new LookupBuffer();
@@ -22,7 +23,7 @@ public unsafe class LookupBufferTests
         Assert.Equal(first * 2, buffer.Length);
     }
 
-    [Fact]
+    [PosixFact("the buffer serves the reentrant netdb calls (getservbyname_r...), which Windows does not have")]
     public void An_entry_that_never_fits_ends_in_an_ERANGE_error_naming_the_call()
     {
         using var buffer = new LookupBuffer();
