@@ -15,6 +15,9 @@ public static class RunningPlatform
     /// <summary>True on Windows, where there are no POSIX descriptors, signals, errno names or fork/exec.</summary>
     public static bool IsWindows => OperatingSystem.IsWindows();
 
+    /// <summary>True in a Windows process run by Wine, which in places answers otherwise than Windows documents.</summary>
+    public static bool IsWine { get; } = NativeSockets.Tests.Windows.WineExceptionList.IsWine();
+
     /// <summary>
     /// Skips the running test where the system cannot make sockets of <paramref name="domain"/> and
     /// <paramref name="sockType"/>: Windows has AF_UNIX stream sockets only (afunix.h), and Wine 8.0 has none.
@@ -36,6 +39,14 @@ public static class RunningPlatform
         test.Skip = $"POSIX only: {reason}";
         test.SkipType = typeof(RunningPlatform);
         test.SkipWhen = nameof(IsWindows);
+    }
+
+    /// <summary>Makes <paramref name="test"/> skip under Wine, saying <paramref name="reason"/>.</summary>
+    internal static void SkipUnderWine(FactAttribute test, string reason)
+    {
+        test.Skip = $"Wine differs from Windows: {reason}";
+        test.SkipType = typeof(RunningPlatform);
+        test.SkipWhen = nameof(IsWine);
     }
 
     /// <summary>Makes <paramref name="test"/> skip everywhere but on Windows, saying <paramref name="reason"/>.</summary>
@@ -73,4 +84,18 @@ public sealed class WindowsTheoryAttribute : TheoryAttribute
 {
     public WindowsTheoryAttribute(string reason, [CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
         : base(sourceFilePath, sourceLineNumber) => RunningPlatform.SkipUnlessWindows(this, reason);
+}
+
+/// <summary>A fact Windows and POSIX satisfy but Wine does not: skipped under Wine with the reason.</summary>
+public sealed class NotWineFactAttribute : FactAttribute
+{
+    public NotWineFactAttribute(string reason, [CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => RunningPlatform.SkipUnderWine(this, reason);
+}
+
+/// <summary>A theory Windows and POSIX satisfy but Wine does not: skipped under Wine with the reason.</summary>
+public sealed class NotWineTheoryAttribute : TheoryAttribute
+{
+    public NotWineTheoryAttribute(string reason, [CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => RunningPlatform.SkipUnderWine(this, reason);
 }
