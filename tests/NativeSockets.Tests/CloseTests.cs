@@ -13,11 +13,13 @@ public class CloseTests
     {
         using var socket = Descriptors.CreateHigh();
         Assert.True(Descriptors.IsOpen(socket.Handle));
+        Loopback.AssertSucceeded(Loopback.BindV4(socket.Handle), "BindAddr");
+        var port = NativeSocket.GetSockName(socket.Handle);
         var handle = socket.Release();
 
         NativeSocket.Close(handle);
 
-        Assert.False(Descriptors.IsOpen(handle));
+        Descriptors.AssertClosed(handle, port);
     }
 
     [Fact]

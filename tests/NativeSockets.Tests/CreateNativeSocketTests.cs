@@ -65,6 +65,8 @@ public class CreateNativeSocketTests
     [Fact]
     public void Failure_returns_OsInvalidSocket_with_the_errno_instead_of_throwing()
     {
+        // Without AF_UNIX (Wine 8.0) the family is refused before the protocol is looked at.
+        RunningPlatform.SkipWhereUnsupported(Domain.AF_UNIX, SockType.SOCK_STREAM);
         Marshal.SetLastPInvokeError(0);
         var handle = NativeSocket.CreateNativeSocket(Domain.AF_UNIX, SockType.SOCK_STREAM, Protocol.IPPROTO_TCP);
         var errno = Marshal.GetLastPInvokeError();

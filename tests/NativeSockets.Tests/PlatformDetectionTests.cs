@@ -34,7 +34,15 @@ public class PlatformDetectionTests
     [Fact]
     public void A_name_the_running_platform_lacks_throws_PlatformNotSupportedException_naming_both()
     {
-        // Winsock's WSAGetLastError exists on win-x64 only.
+        // Winsock's WSAGetLastError exists on win-x64 only, fcntl everywhere else.
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.False(Native.Defined.fcntl);
+            var missing = Assert.Throws<PlatformNotSupportedException>(() => Native.fcntl(0, 0, 0));
+            Assert.Equal($"'fcntl' is not defined on {PlatformDetection.CurrentPlatform}.", missing.Message);
+            return;
+        }
+
         Assert.False(Native.Defined.WSAGetLastError);
 
         var error = Assert.Throws<PlatformNotSupportedException>(() => Native.WSAGetLastError());

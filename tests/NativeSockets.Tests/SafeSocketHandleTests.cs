@@ -12,13 +12,15 @@ public class SafeSocketHandleTests
     public void An_owning_SafeSocketHandle_closes_the_descriptor_when_its_Socket_is_disposed()
     {
         var handle = Descriptors.CreateHigh().Release();
+        Port port;
         using (var socket = new Socket(NativeSocket.ToSafeSocketHandle(handle, ownsHandle: true)))
         {
             socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            Assert.Equal(((IPEndPoint)socket.LocalEndPoint!).Port, NativeSocket.GetSockName(handle).Value);
+            port = NativeSocket.GetSockName(handle);
+            Assert.Equal(((IPEndPoint)socket.LocalEndPoint!).Port, port.Value);
         }
 
-        Assert.False(Descriptors.IsOpen(handle));
+        Descriptors.AssertClosed(handle, port);
     }
 
     [Fact]
@@ -47,8 +49,9 @@ public class SafeSocketHandleTests
         Assert.Equal(high, handle);
         Assert.Equal(socket.Handle, handle.Value);
         Assert.Equal(("127.0.0.1", (Port)(ushort)((IPEndPoint)socket.LocalEndPoint!).Port), NativeSocket.GetLocalAddr(handle));
+        var port = NativeSocket.GetSockName(handle);
         socket.Dispose();
-        Assert.False(Descriptors.IsOpen(handle));
+        Descriptors.AssertClosed(handle, port);
     }
 
     [Fact]

@@ -50,9 +50,35 @@ internal static class Descriptors
     public static bool IsOpen(SocketHandle handle) =>
         OperatingSystem.IsWindows() ? WindowsHandles.IsOpen(handle) : Native.fcntl(Fd(handle), Native.F_GETFD, 0) >= 0;
 
-    /// <summary>A TCP socket moved to a descriptor number no other test will be given meanwhile.</summary>
+    /// <summary>
+    /// Asserts that <paramref name="handle"/>, a socket bound to <paramref name="port"/>, was closed. On Windows a
+    /// closed handle's value goes to the next handle any thread opens, so a test running alongside may hold it
+    /// already: there, closed can only be checked as no longer naming that socket.
+    /// </summary>
+    public static void AssertClosed(SocketHandle handle, Port port)
+    {
+        if (!OperatingSystem.IsWindows() || !IsOpen(handle))
+        {
+            Assert.False(IsOpen(handle));
+            return;
+        }
+
+        Port current = default;
+        var error = Record.Exception(() => current = NativeSocket.GetSockName(handle));
+        Assert.True(error is OSErrorException || current != port, $"handle {handle.Value} is still the socket bound to port {port.Value}");
+    }
+
+    /// <summary>
+    /// A TCP socket moved to a descriptor number no other test will be given meanwhile; on Windows, where no
+    /// handle value can be reserved (<see cref="WindowsHandles.NeverOpened"/>), a plain socket.
+    /// </summary>
     public static OwnedSocket CreateHigh()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return OwnedSocket.Create();
+        }
+
         using var low = OwnedSocket.Create();
         var offset = Interlocked.Increment(ref s_highCounter);
         foreach (var highBase in HighBases)

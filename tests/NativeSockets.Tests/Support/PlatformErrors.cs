@@ -26,4 +26,13 @@ internal static class PlatformErrors
     /// the length as the size of the buffer it may touch).
     /// </summary>
     public static int ShortAddress => OperatingSystem.IsWindows() ? NativeSocket.EFAULT : NativeSocket.EINVAL;
+
+    /// <summary>A socket asked of AF_UNSPEC: EAFNOSUPPORT on POSIX, WSAEINVAL on Windows (Winsock reads it as a bad argument).</summary>
+    public static int NoFamily => OperatingSystem.IsWindows() ? NativeSocket.EINVAL : NativeSocket.EAFNOSUPPORT;
+
+    /// <summary>
+    /// A numeric address of the other family than the one asked of getaddrinfo: EAI_ADDRFAMILY on POSIX; Windows
+    /// has no such code and answers that the name is not found (EAI_NONAME).
+    /// </summary>
+    public static int AddressOfOtherFamily => OperatingSystem.IsWindows() ? Native.EAI_NONAME : Native.EAI_ADDRFAMILY;
 }
