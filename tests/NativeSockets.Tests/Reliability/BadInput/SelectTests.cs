@@ -99,9 +99,12 @@ public class SelectTests
     public void A_huge_list_of_one_socket_is_pruned_and_counted_once() => Run(() =>
     {
         using var connected = Connected.Tcp();
-        var handles = Enumerable.Repeat(connected.Native.Handle, 10_000).ToList();
+        // Scaled down under Wine, whose WSAPoll is quadratic in the number of entries (10,000 take minutes
+        // there); 1,000 is still far past the entries that fit on the stack.
+        var length = RunningPlatform.IsWine ? 1_000 : 10_000;
+        var handles = Enumerable.Repeat(connected.Native.Handle, length).ToList();
         Assert.Equal(1, NativeSocket.SelectWrite(handles, 0));
-        Assert.Equal(10_000, handles.Count);
+        Assert.Equal(length, handles.Count);
         Assert.Equal(0, NativeSocket.SelectRead(handles, 0));
         Assert.Empty(handles);
     });
