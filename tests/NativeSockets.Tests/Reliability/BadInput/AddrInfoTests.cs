@@ -10,7 +10,14 @@ namespace NativeSockets.Tests.Reliability.BadInput;
 [Collection(nameof(RunsAlone))]
 public unsafe class AddrInfoTests
 {
-    public static TheoryData<string> NamesNotFound => new("", HostNames.OverLong(300), HostNames.OverLong(100_000), Unresolvable.Name);
+    /// <summary>
+    /// Names no lookup finds. The empty name is not one on Windows, whose getaddrinfo gives the local
+    /// host's addresses for it (documented), a lookup the tests do not make: it can reach the resolver.
+    /// </summary>
+    public static TheoryData<string> NamesNotFound =>
+        OperatingSystem.IsWindows()
+            ? new(HostNames.OverLong(300), HostNames.OverLong(100_000), Unresolvable.Name)
+            : new("", HostNames.OverLong(300), HostNames.OverLong(100_000), Unresolvable.Name);
 
     [Fact]
     public void A_null_address_throws_naming_it() => Run(() =>
@@ -73,7 +80,7 @@ public unsafe class AddrInfoTests
         Assert.Contains("AF_UNIX", exception.Message, StringComparison.Ordinal);
     });
 
-    [Fact]
+    [NotWineFact("Wine 8's getaddrinfo does not check ai_protocol against ai_socktype and resolves")]
     public void A_protocol_that_does_not_fit_the_type_fails_with_EAI_SERVICE_or_EAI_SOCKTYPE() => Run(() =>
     {
         var exception = Assert.Throws<OSErrorException>(() => NativeSocket.EnumerateAddrInfo("127.0.0.1", new Port(80), Domain.AF_INET, SockType.SOCK_STREAM, Protocol.IPPROTO_UDP));

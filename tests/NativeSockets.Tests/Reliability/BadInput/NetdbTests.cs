@@ -69,13 +69,27 @@ public class NetdbTests
         Assert.Contains($"getHostByName(\"{name}\")", exception.Message, StringComparison.Ordinal);
     });
 
-    public static TheoryData<string, int> HostsNotFound => new()
+    public static TheoryData<string, int> HostsNotFound
     {
-        { string.Empty, Native.NO_RECOVERY },
-        { Unresolvable.Name, Native.HOST_NOT_FOUND },
-        { HostNames.OverLong(300), Native.HOST_NOT_FOUND },
-        { HostNames.OverLong(100_000), Native.HOST_NOT_FOUND },
-    };
+        get
+        {
+            var hosts = new TheoryData<string, int>
+            {
+                { Unresolvable.Name, Native.HOST_NOT_FOUND },
+                { HostNames.OverLong(300), Native.HOST_NOT_FOUND },
+                { HostNames.OverLong(100_000), Native.HOST_NOT_FOUND },
+            };
+
+            // Windows' gethostbyname of an empty name is the local host (documented), a lookup the tests
+            // do not make: it can reach the network's resolver.
+            if (!OperatingSystem.IsWindows())
+            {
+                hosts.Add(string.Empty, Native.NO_RECOVERY);
+            }
+
+            return hosts;
+        }
+    }
 
     [Theory]
     [InlineData("")]
