@@ -48,12 +48,8 @@ internal sealed class BadHandles : IDisposable
 
     public SocketHandle Handle { get; }
 
-    /// <summary>
-    /// The errno a socket call on this handle fails with: ENOTSOCK for /dev/null, EBADF otherwise. Wine 8
-    /// answers WSAEOPNOTSUPP for a file handle where Windows documents WSAENOTSOCK, so under Wine the
-    /// test checks Wine's answer.
-    /// </summary>
-    public int SocketErrno => _file is null ? PlatformErrors.NotOpen : RunningPlatform.IsWine ? NativeSocket.EOPNOTSUPP : NativeSocket.ENOTSOCK;
+    /// <summary>The errno a socket call on this handle fails with: ENOTSOCK for /dev/null, EBADF otherwise.</summary>
+    public int SocketErrno => _file is null ? PlatformErrors.NotOpen : NativeSocket.ENOTSOCK;
 
     public static BadHandles Open(BadHandle kind)
     {
@@ -69,7 +65,8 @@ internal sealed class BadHandles : IDisposable
             case BadHandle.Closed:
                 return new BadHandles(Descriptors.ClosedHandle());
             default:
-                var file = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.ReadWrite);
+                // NUL is Windows' null device; "/dev/null" there would name a file on the current drive.
+                var file = File.OpenHandle(OperatingSystem.IsWindows() ? "NUL" : "/dev/null", FileMode.Open, FileAccess.ReadWrite);
                 return new BadHandles(new SocketHandle(file.DangerousGetHandle()), file: file);
         }
     }

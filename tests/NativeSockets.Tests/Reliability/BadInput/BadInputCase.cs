@@ -1,4 +1,5 @@
 using System;
+using NativeSockets.Tests.Support;
 using Xunit;
 
 namespace NativeSockets.Tests.Reliability.BadInput;
@@ -18,6 +19,19 @@ internal static class BadInputCase
     {
         // The first run opens whatever the runtime opens on first use (assemblies, /etc files it caches).
         call();
+        if (OperatingSystem.IsWindows())
+        {
+            // The count below is of /proc/self/fd, which Windows does not have (under Wine it lists Wine's
+            // own Unix descriptors, which come and go with its threads): the repeats still must give the
+            // same documented result.
+            for (var i = 0; i < Repeats; i++)
+            {
+                call();
+            }
+
+            return;
+        }
+
         ProcessResources.Settle();
         var before = ProcessResources.OpenDescriptors();
         for (var i = 0; i < Repeats; i++)
@@ -38,6 +52,13 @@ internal static class BadInputCase
         Assert.False(string.IsNullOrWhiteSpace(exception.Message));
         return exception;
     }
+
+    /// <summary>
+    /// Skips a case of a handle that is not a socket under Wine 8, which answers WSAEOPNOTSUPP for a file
+    /// handle in accept, bind, listen and send where Windows documents WSAENOTSOCK.
+    /// </summary>
+    public static void SkipFileHandleUnderWine(BadHandle kind) =>
+        Assert.SkipWhen(RunningPlatform.IsWine && kind == BadHandle.NotASocket, "Wine 8 answers WSAEOPNOTSUPP for some calls on a file handle where Windows documents WSAENOTSOCK");
 
     /// <summary>Asserts a -1 or OsInvalidSocket result came with <paramref name="errno"/>.</summary>
     public static void FailedWith(int errno, long result)
