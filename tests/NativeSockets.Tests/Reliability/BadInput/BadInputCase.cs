@@ -55,10 +55,10 @@ internal static class BadInputCase
 
     /// <summary>
     /// Skips a case of a handle that is not a socket under Wine 8, which answers WSAEOPNOTSUPP for a file
-    /// handle in accept, bind, listen and send where Windows documents WSAENOTSOCK.
+    /// handle in accept, bind, listen and send (WSAEINVAL in setsockopt) where Windows documents WSAENOTSOCK.
     /// </summary>
     public static void SkipFileHandleUnderWine(BadHandle kind) =>
-        Assert.SkipWhen(RunningPlatform.IsWine && kind == BadHandle.NotASocket, "Wine 8 answers WSAEOPNOTSUPP for some calls on a file handle where Windows documents WSAENOTSOCK");
+        Assert.SkipWhen(RunningPlatform.IsWine && kind == BadHandle.NotASocket, "Wine 8 answers WSAEOPNOTSUPP or WSAEINVAL for some calls on a file handle where Windows documents WSAENOTSOCK");
 
     /// <summary>Asserts a -1 or OsInvalidSocket result came with <paramref name="errno"/>.</summary>
     public static void FailedWith(int errno, long result)
