@@ -53,7 +53,7 @@ public static unsafe partial class NativeSocket
         if (OperatingSystem.IsWindows())
         {
             var accepted = new SocketHandle(Native.accept(fd.Value, peer, length));
-            return accepted.IsInvalid || SetInheritable(accepted, inheritable) ? accepted : CloseKeepingError(accepted);
+            return accepted.IsInvalid ? accepted : ApplyInheritance(accepted, inheritable);
         }
 
         if (Native.Defined.accept4)
@@ -62,6 +62,6 @@ public static unsafe partial class NativeSocket
         }
 
         var client = new SocketHandle(Native.accept(fd.FileDescriptor, peer, length));
-        return client.IsInvalid || inheritable ? client : CloseUnlessNotInherited(client);
+        return client.IsInvalid || inheritable ? client : ApplyInheritance(client, inheritable: false);
     }
 }

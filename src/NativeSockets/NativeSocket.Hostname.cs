@@ -39,7 +39,7 @@ public static unsafe partial class NativeSocket
 
             if (error != NameTooLong || size >= HostnameBufferLimit)
             {
-                throw new OSErrorException(error, Winsock.LookupErrorSpace, "gethostname");
+                throw new OSErrorException(error, OSErrorException.LastErrorSpace, "gethostname");
             }
         }
     }

@@ -33,7 +33,7 @@ public static unsafe partial class NativeSocket
         }
 
         var socket = new SocketHandle(Native.socket(domain, sockType, protocol));
-        return socket.IsInvalid || inheritable ? socket : CloseUnlessNotInherited(socket);
+        return socket.IsInvalid || inheritable ? socket : ApplyInheritance(socket, inheritable: false);
     }
 
     /// <summary>
@@ -95,18 +95,20 @@ public static unsafe partial class NativeSocket
         }
 
         socket = new SocketHandle(unchecked((nint)Native.WSASocketW(domain, sockType, protocol, null, 0, Native.WSA_FLAG_OVERLAPPED)));
-        return socket.IsInvalid ? socket : CloseUnlessNotInherited(socket);
+        return socket.IsInvalid ? socket : ApplyInheritance(socket, inheritable: false);
     }
 
-    /// <summary>Marks a new socket close-on-exec; if that fails, closes it and keeps the first error.</summary>
-    private static SocketHandle CloseUnlessNotInherited(SocketHandle socket)
+    /// <summary>
+    /// Sets whether child processes get a new socket; if that fails, closes it and returns
+    /// <see cref="OsInvalidSocket"/>, keeping the error of the failed setting.
+    /// </summary>
+    private static SocketHandle ApplyInheritance(SocketHandle socket, bool inheritable)
     {
-        return SetInheritable(socket, inheritable: false) ? socket : CloseKeepingError(socket);
-    }
+        if (SetInheritable(socket, inheritable))
+        {
+            return socket;
+        }
 
-    /// <summary>Closes a socket that could not be set up and returns <see cref="OsInvalidSocket"/>, keeping the setup's error.</summary>
-    private static SocketHandle CloseKeepingError(SocketHandle socket)
-    {
         var error = Marshal.GetLastPInvokeError();
         Close(socket);
         Marshal.SetLastPInvokeError(error);

@@ -49,7 +49,7 @@ public static unsafe partial class NativeSocket
     {
         if (result != 0)
         {
-            throw new OSErrorException(result, Winsock.LookupErrorSpace, $"Protocol lookup failed: {name}.");
+            throw new OSErrorException(result, OSErrorException.LastErrorSpace, $"Protocol lookup failed: {name}.");
         }
 
         return found is null

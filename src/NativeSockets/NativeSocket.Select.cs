@@ -105,7 +105,7 @@ public static unsafe partial class NativeSocket
             }
 
             var entry = new Native.pollfd(fds + (i * entrySize));
-            entry.fd = OperatingSystem.IsWindows() ? listed[i].Value : listed[i].FileDescriptor;
+            entry.fd = listed[i].Value;
             entry.events = (short)wanted;
             entry.revents = 0;
         }

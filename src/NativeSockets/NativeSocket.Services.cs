@@ -147,6 +147,6 @@ public static unsafe partial class NativeSocket
 
     /// <summary>Why a service lookup gave no entry: <paramref name="result"/> 0 for "not found", else its error number.</summary>
     private static OSErrorException ServiceError(int result, string lookedUp) => result != 0
-        ? new OSErrorException(result, Winsock.LookupErrorSpace, $"Service lookup failed: {lookedUp}.")
+        ? new OSErrorException(result, OSErrorException.LastErrorSpace, $"Service lookup failed: {lookedUp}.")
         : new OSErrorException(0, OSErrorSpace.None, $"Service not found: {lookedUp}.");
 }

@@ -14,22 +14,17 @@ public static unsafe partial class NativeSocket
     /// <c>GetSockOptInt(socket, SOL_SOCKET, SO_DOMAIN)</c>.
     /// </summary>
     /// <exception cref="OSErrorException">
-    /// <c>getsockname</c> failed (EBADF for a closed handle, ENOTSOCK for a descriptor that is not a socket);
-    /// on Windows, where <c>getsockname</c> fails on unbound sockets, <c>getsockopt(SO_PROTOCOL_INFOW)</c> failed (WSAENOTSOCK).
+    /// <c>getsockname</c> failed (EBADF for a closed handle, ENOTSOCK for a descriptor that is not a socket;
+    /// WSAENOTSOCK on Windows, where an unbound socket's family comes from <c>getsockopt(SO_PROTOCOL_INFOW)</c>).
     /// </exception>
     /// <exception cref="IOException">The family is not one <see cref="Domain"/> names (such as AF_NETLINK); the message gives its number.</exception>
     public static Domain GetSockDomain(SocketHandle socket)
     {
-        var family = OperatingSystem.IsWindows() ? ReadWinsockFamily(socket) : ReadFamilyFromName(socket);
-        return ToKnownDomain(family)
-            ?? throw new IOException(string.Create(CultureInfo.InvariantCulture, $"Unknown socket family in getSockDomain: {family}"));
-    }
-
-    private static int ReadFamilyFromName(SocketHandle socket)
-    {
         SockAddrStorage name;
         _ = ReadSocketName(socket, peer: false, &name);
-        return name.ss_family;
+        var family = name.ss_family;
+        return ToKnownDomain(family)
+            ?? throw new IOException(string.Create(CultureInfo.InvariantCulture, $"Unknown socket family in getSockDomain: {family}"));
     }
 
     /// <summary>

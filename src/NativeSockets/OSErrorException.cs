@@ -55,7 +55,10 @@ public class OSErrorException : Exception
 
     /// <summary>The exception for the last P/Invoke error (errno, or the Winsock error on Windows).</summary>
     public static OSErrorException FromLastError(string? additionalInfo = null) =>
-        new(Marshal.GetLastPInvokeError(), OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno, additionalInfo);
+        new(Marshal.GetLastPInvokeError(), LastErrorSpace, additionalInfo);
+
+    /// <summary>The numbering of <see cref="Marshal.GetLastPInvokeError"/>'s codes: Winsock's on Windows, errno elsewhere.</summary>
+    internal static OSErrorSpace LastErrorSpace => OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno;
 
     /// <summary>Nim's message: the code's text, then "Additional info: ..." on its own line, or "unknown OS error".</summary>
     private static string ComposeMessage(string codeMessage, string? additionalInfo)

@@ -30,9 +30,6 @@ internal static unsafe class Winsock
         }
     }
 
-    /// <summary>The numbering of a failed lookup's error: Winsock's on Windows, errno elsewhere.</summary>
-    public static OSErrorSpace LookupErrorSpace => OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno;
-
     /// <summary>
     /// The error of a per-thread netdb call (<c>getservbyname</c>...) that returned <paramref name="found"/>:
     /// 0 when it found an entry or simply none (WSANO_DATA, as the reentrant POSIX calls report "none"
