@@ -97,11 +97,12 @@ public class OwnedSocketHandleTests
     {
         var owned = new OwnedSocketHandle(Descriptors.CreateHigh().Release());
         var socket = owned.Socket;
-        Assert.True(Descriptors.IsOpen(socket));
+        Loopback.AssertSucceeded(Loopback.BindV4(socket), "BindAddr");
+        var port = NativeSocket.GetSockName(socket);
 
         close(owned);
 
-        Assert.False(Descriptors.IsOpen(socket));
+        Descriptors.AssertClosed(socket, port);
     }
 
     /// <summary>An IPv6 datagram socket on <paramref name="number"/>, made by creating sockets until the kernel hands it out.</summary>
