@@ -45,11 +45,37 @@ public static unsafe partial class NativeSocket
     public static AddrInfo* GetAddrInfo(
         ReadOnlySpan<byte> address, Port port, Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP)
     {
-        // A buffer of constant size: the JIT reserves it with the frame, where a size known only at run
-        // time would cost a stack probe and a dynamic allocation on every call.
-        var node = stackalloc byte[Utf8HostBufferLength];
-        CStrings.CopyUtf8(address, new Span<byte>(node, Utf8HostBufferLength), nameof(address));
-        return GetAddrInfo(node, null, port, domain, sockType, protocol);
+        // A frame local rather than a stackalloc: the JIT reserves it with the frame, where a stackalloc
+        // of this size is a dynamic allocation with a stack probe on every call.
+        Unsafe.SkipInit(out Utf8HostBuffer node);
+        CStrings.CopyUtf8(address, node, nameof(address));
+        return GetAddrInfo((byte*)&node, null, port, domain, sockType, protocol);
+    }
+
+    [InlineArray(Utf8HostBufferLength)]
+    private struct Utf8HostBuffer
+    {
+        private byte _first;
+    }
+
+    /// <summary>
+    /// <c>getaddrinfo</c> as C has it, for callers that prepare the NUL-terminated strings and the hints
+    /// once and look up many times, and for lookups whose failure is an expected answer: it never throws for
+    /// a failed lookup. Resolves <paramref name="node"/> and <paramref name="service"/> (either may be null,
+    /// not both) with <paramref name="hints"/> passed as given (null: any family, type and protocol; Nim's
+    /// rules of the other overloads, <c>AI_V4MAPPED</c> for IPv6 and no service for raw sockets, are not
+    /// applied). Returns 0 with the list in <paramref name="result"/>, which the caller frees with
+    /// <see cref="FreeAddrInfo"/>; or an <c>EAI_*</c> code (<see cref="EAI_NONAME"/>...) with
+    /// <paramref name="result"/> null, whose text <c>new OSErrorException(code, OSErrorSpace.AddrInfo)</c>
+    /// gives. Allocates nothing.
+    /// </summary>
+    public static int GetAddrInfo(byte* node, byte* service, AddrInfo* hints, out AddrInfo* result)
+    {
+        Winsock.EnsureStarted();
+        AddrInfo* list = null;
+        var code = Native.getaddrinfo(node, service, hints, (void**)&list);
+        result = code == 0 ? list : null;
+        return code;
     }
 
     /// <summary>The longest UTF-8 address <see cref="GetAddrInfo(ReadOnlySpan{byte}, Port, Domain, SockType, Protocol)"/> takes: a host name is at most 253 bytes.</summary>
@@ -58,7 +84,10 @@ public static unsafe partial class NativeSocket
     private const int Utf8HostBufferLength = 1025;
 
     /// <summary>getaddrinfo with Nim's hints; <paramref name="address"/> is only for the error message (null: decode <paramref name="node"/>).</summary>
+    // Not inlined into the overloads: they spend the JIT's inlining budget on the copy of the address,
+    // and the hints' platform dispatch then stays a chain of calls instead of folding to four stores.
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static AddrInfo* GetAddrInfo(byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
         Winsock.EnsureStarted();
