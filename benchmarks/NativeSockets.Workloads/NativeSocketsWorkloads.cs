@@ -51,6 +51,24 @@ internal static unsafe class NativeSocketsWorkloads
         }
     }
 
+    public static void GetAddrInfoRaw(long n)
+    {
+        var hints = new AddrInfo
+        {
+            ai_family = NativeSocket.ToInt(Domain.AF_INET),
+            ai_socktype = NativeSocket.ToInt(SockType.SOCK_STREAM),
+            ai_protocol = NativeSocket.ToInt(Protocol.IPPROTO_TCP),
+        };
+        fixed (byte* host = "127.0.0.1\0"u8, service = "80\0"u8)
+        {
+            for (long i = 0; i < n; i++)
+            {
+                Check(NativeSocket.GetAddrInfo(host, service, &hints, out var list));
+                NativeSocket.FreeAddrInfo(list);
+            }
+        }
+    }
+
     public static void GetServByName(long n)
     {
         for (long i = 0; i < n; i++)

@@ -30,6 +30,7 @@ var allWorkloads = new Workload[]
     new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, NativeSocketsWorkloads.ConnectAccept),
     new("W3", "setsockopt+getsockopt SO_KEEPALIVE", Scaled(200_000), RawWorkloads.SetGetOption, SystemNetWorkloads.SetGetOption, NativeSocketsWorkloads.SetGetOption),
     new("W4", "getaddrinfo 127.0.0.1", Scaled(200_000), RawWorkloads.GetAddrInfo, SystemNetWorkloads.GetAddrInfo, NativeSocketsWorkloads.GetAddrInfo),
+    new("W4-raw", "getaddrinfo 127.0.0.1, prepared hints", Scaled(200_000), RawWorkloads.GetAddrInfo, null, NativeSocketsWorkloads.GetAddrInfoRaw, CName: "W4"),
     new("W5", "getservbyname http/tcp", Scaled(20_000), RawWorkloads.GetServByName, null, NativeSocketsWorkloads.GetServByName),
     new("W6-101", "poll 101 sockets", Scaled(20_000), RawWorkloads.Poll(101), SystemNetWorkloads.Poll(101), NativeSocketsWorkloads.Poll(101)),
     new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), NativeSocketsWorkloads.Poll(2000)),
@@ -53,7 +54,7 @@ for (var round = 0; round < rounds; round++)
         var runs = new List<(string Name, Func<Measurement> Run)>();
         if (c is not null)
         {
-            runs.Add(("C", () => new Measurement(c.Run(workload.Name, workload.Iterations), 0)));
+            runs.Add(("C", () => new Measurement(c.Run(workload.CName ?? workload.Name, workload.Iterations), 0)));
         }
 
         runs.Add(("raw P/Invoke", () => Measurement.Of(workload.Raw, workload.Iterations)));
