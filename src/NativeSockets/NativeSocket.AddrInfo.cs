@@ -90,7 +90,6 @@ public static unsafe partial class NativeSocket
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static AddrInfo* GetAddrInfo(byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
-        Winsock.EnsureStarted();
         AddrInfo hints = default;
         var hintsView = new Native.addrinfo(&hints);
         hintsView.ai_family = ToInt(domain);
@@ -101,8 +100,7 @@ public static unsafe partial class NativeSocket
         // The service is the port in decimal, or none for raw sockets, which have no ports.
         var digits = stackalloc byte[ServiceTextLength];
         var service = sockType == SockType.SOCK_RAW ? null : ServiceText(port.Value, digits);
-        AddrInfo* list = null;
-        var result = Native.getaddrinfo(node, service, &hints, (void**)&list);
+        var result = GetAddrInfo(node, service, &hints, out var list);
         return result == 0 ? list : throw AddrInfoError(result, node, address, port, domain, sockType, protocol);
     }
 
