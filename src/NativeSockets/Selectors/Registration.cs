@@ -39,9 +39,9 @@ internal struct Registration<T>
     /// <summary>The registered user event, so disposing the selector can detach from it.</summary>
     public SelectEvent? UserEvent;
 
-    /// <summary>A timer's period in milliseconds.</summary>
+    /// <summary>A timer's period in <see cref="SelectorClock"/> ticks.</summary>
     public long Period;
 
-    /// <summary>A timer's next expiry in <see cref="SelectorClock"/> milliseconds; long.MaxValue once a one-shot timer fired.</summary>
+    /// <summary>A timer's next expiry in <see cref="SelectorClock"/> ticks; long.MaxValue once a one-shot timer fired.</summary>
     public long Deadline;
 }

@@ -181,8 +181,8 @@ public sealed partial class Selector<T>
             var slot = _table.Add(id, RegistrationKind.Timer, data);
             ref var registration = ref _table[slot];
             registration.Oneshot = oneshot;
-            registration.Period = timeout;
-            registration.Deadline = SelectorClock.Now + timeout;
+            registration.Period = SelectorClock.Ticks(timeout);
+            registration.Deadline = SelectorClock.After(SelectorClock.Now, timeout);
             _timers.Push(registration.Deadline, _table.TokenOf(slot));
             _liveTimers++;
             if (_timers.Count > (2 * _liveTimers) + 16)

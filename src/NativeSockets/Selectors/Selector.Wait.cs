@@ -30,7 +30,7 @@ public sealed partial class Selector<T>
             throw new ArgumentException("The results span is empty: no key could be reported.", nameof(results));
         }
 
-        var deadline = timeout == -1 ? long.MaxValue : SelectorClock.Now + timeout;
+        var deadline = timeout == -1 ? long.MaxValue : SelectorClock.After(SelectorClock.Now, timeout);
         lock (_lock)
         {
             ThrowIfDisposed();

@@ -166,7 +166,7 @@ internal sealed unsafe class EpollBackend : ISelectorBackend
     /// <summary>epoll_wait until it returns something other than EINTR, each time for the time left.</summary>
     private int WaitResumingAfterSignals(int capacity, int timeout)
     {
-        var deadline = SelectorClock.Now + timeout;
+        var deadline = SelectorClock.After(SelectorClock.Now, timeout);
         while (true)
         {
             var received = Native.epoll_wait(_epoll, _buffer, capacity, timeout);

@@ -45,6 +45,10 @@ internal struct BackendEvent
     /// <summary>Read, Write and/or Error; end of stream and hang-up are reported as Read.</summary>
     public Event Events;
 
-    /// <summary>The native error code when <see cref="Events"/> has <see cref="Event.Error"/>, else 0.</summary>
+    /// <summary>
+    /// The native error code when <see cref="Events"/> has <see cref="Event.Error"/>, else 0. A backend that
+    /// cannot read it (its token does not name the socket, as with epoll) leaves 0: the selector then reads the
+    /// socket's SO_ERROR itself.
+    /// </summary>
     public int ErrorCode;
 }
