@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -150,6 +151,12 @@ static void serve(int epoll, int fd, uint32_t events) {
 
 int main(int argc, char **argv) {
     if (argc != 2) { fprintf(stderr, "usage: http-server PORT\n"); return 2; }
+    /* As the .NET runtime does at start-up: every descriptor the hard limit allows. */
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
     int listener = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (listener < 0) fail("socket");
     int one = 1;
