@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using NativeSockets.Selectors.Backends;
 
 namespace NativeSockets.Selectors;
@@ -116,7 +117,7 @@ public sealed partial class Selector<T> : IDisposable, IUserEventSink
 
     /// <summary>The data registered with <paramref name="fd"/>, or false (and <paramref name="data"/> default) if it is not registered.</summary>
     /// <exception cref="ObjectDisposedException">The selector was closed.</exception>
-    public bool TryGetData(SocketHandle fd, out T data)
+    public bool TryGetData(SocketHandle fd, [MaybeNullWhen(false)] out T data)
     {
         lock (_lock)
         {
