@@ -40,6 +40,8 @@ internal sealed partial class Tour : IDisposable
             ("OSErrorException messages", ErrorMessages),
             ("GetSockDomain", SocketDomains),
             ("GetSockOptInt, SetSockOptInt and SetBlocking", OptionsAndBlocking),
+            ("A server's accept and graceful close: non-blocking Accept, Shutdown", ServerAcceptAndHalfClose),
+            ("A server's socket options: TCP_NODELAY, TCP_KEEPIDLE, linger, timeouts", ServerSocketOptions),
             ("Connect, Send, Recv, SendTo, RecvFrom and the raw Accept", RawTransfers),
             ("GetLocalAddr and GetPeerAddr", LocalAndPeerAddresses),
             ("SelectRead and SelectWrite", Selecting),

@@ -16,7 +16,10 @@ public static unsafe partial class NativeSocket
     /// </summary>
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    /// <summary>Reads <see cref="SO_LINGER"/>: whether and how long closing the socket waits for unsent data.</summary>
+    /// <summary>
+    /// Reads <see cref="SO_LINGER"/>: whether and how long closing the socket waits for unsent data. Linux
+    /// keeps the seconds of a setting turned off, so a disabled <see cref="Linger"/> may carry them.
+    /// </summary>
     /// <param name="socket">The socket.</param>
     /// <exception cref="OSErrorException"><c>getsockopt</c> failed (EBADF for a closed handle).</exception>
     public static Linger GetLinger(SocketHandle socket)

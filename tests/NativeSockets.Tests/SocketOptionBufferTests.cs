@@ -72,7 +72,7 @@ public unsafe class SocketOptionBufferTests
         Assert.Equal(new Linger(true, 12), NativeSocket.GetLinger(socket.Handle));
     }
 
-    [Fact]
+    [NotWineFact("Wine 8's closesocket ends the connection with FIN whatever the linger setting")]
     public void Linger_on_with_zero_seconds_makes_Close_reset_the_connection()
     {
         using var pair = Connected.Tcp();
