@@ -214,7 +214,7 @@ internal static class HeaderCheckEmitter
 
     /// <summary>
     /// What a POSIX translation unit includes. glibc hides accept4, EAI_NODATA and friends unless asked
-    /// for the GNU API; the other C libraries ignore the request.
+    /// for the GNU API; the other C libraries ignore the request. epoll and eventfd exist only on Linux.
     /// </summary>
     private static readonly string[] PosixPrelude =
     {
@@ -235,6 +235,10 @@ internal static class HeaderCheckEmitter
         "#include <unistd.h>",
         "#include <errno.h>",
         "#include <string.h>",
+        "#ifdef __linux__",
+        "#include <sys/epoll.h>",
+        "#include <sys/eventfd.h>",
+        "#endif",
     };
 
     /// <summary>
