@@ -47,6 +47,7 @@ internal sealed partial class Tour : IDisposable
             ("SelectRead and SelectWrite", Selecting),
             ("Handing sockets to and from System.Net", SystemNetHandOff),
             ("Owning a socket: OwnedSocketHandle closes it once", OwningSockets),
+            ("SocketPair, and a listener handed across it with SendHandles/RecvHandles", PassingHandles),
             ("Re-exported constants and errno names", ReExportedConstants),
             ("Services and protocols: GetServByName, GetServByPort, GetProtoByName", ServiceAndProtocolLookups),
             ("Hosts: GetHostByName, GetHostByAddr, GetHostname", HostLookups),

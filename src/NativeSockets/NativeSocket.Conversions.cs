@@ -13,7 +13,10 @@ public static partial class NativeSocket
 {
     /// <summary>Nim's <c>toInt(Domain)</c>: the running platform's number for the family.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="domain"/> is not a <see cref="Domain"/> member.</exception>
+    // The priority lets ToInt(0) and ToInt(default) compile, as AF_UNSPEC, which is native 0 like IPPROTO_IP
+    // (SockType has no 0); without it the three enum overloads make them ambiguous.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [OverloadResolutionPriority(1)]
     public static int ToInt(Domain domain) => domain switch
     {
         Domain.AF_UNSPEC => Native.AF_UNSPEC,
