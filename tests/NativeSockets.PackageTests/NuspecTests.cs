@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NativeSockets.PackageTests.Support;
@@ -34,6 +35,14 @@ public sealed class NuspecTests(PackedPackage package)
     {
         Assert.Equal("README.md", Element("readme").Value);
         Assert.Contains("nativesockets", Element("description").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_release_notes_point_to_the_changelog_which_has_this_version()
+    {
+        Assert.Contains("CHANGELOG.md", Element("releaseNotes").Value, StringComparison.Ordinal);
+        var changelog = File.ReadAllLines(Path.Combine(BuildFacts.RepositoryRoot, "CHANGELOG.md"));
+        Assert.Contains(changelog, line => line.StartsWith($"## [{BuildFacts.PackageVersion}]", StringComparison.Ordinal));
     }
 
     [Fact]
