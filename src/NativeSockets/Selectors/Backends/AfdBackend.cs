@@ -293,11 +293,6 @@ internal sealed unsafe class AfdBackend : ISelectorBackend
 
             // Closing an AFD handle cancels what is still in flight on it; give those a last chance.
             Drain();
-            foreach (var state in _byBlock.Values)
-            {
-                state.Helper.Sockets = 0;
-            }
-
             _byBlock.Clear();
             Native.CloseHandle((void*)_port);
             _port = 0;
@@ -359,8 +354,16 @@ internal sealed unsafe class AfdBackend : ISelectorBackend
 
         if (status < 0)
         {
+            var error = (int)Native.RtlNtStatusToDosError(status);
+            if (error == Native.ERROR_INVALID_HANDLE)
+            {
+                // The socket was closed before the poll could watch it: dropped, as after AFD_POLL_LOCAL_CLOSE.
+                state.Closed = true;
+                return false;
+            }
+
             // The poll itself failed: report it, and try again at the next wait as a level-triggered error.
-            ready = new BackendEvent { Token = state.Token, Events = Event.Error, ErrorCode = (int)Native.RtlNtStatusToDosError(status) };
+            ready = new BackendEvent { Token = state.Token, Events = Event.Error, ErrorCode = error };
             QueueArm(state);
             return true;
         }
