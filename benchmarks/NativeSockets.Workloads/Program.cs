@@ -6,7 +6,14 @@ using System.Runtime.InteropServices;
 using NativeSockets.Workloads;
 
 // Usage: NativeSockets.Workloads [--rounds N] [--scale F] [--smoke] [--only W1,W6-2000,...] [--c PATH-TO-C-WORKLOADS]
+//        NativeSockets.Workloads --server NAME=COMMAND ... --idle-clients PATH [--rounds N] [--seconds S] [--connections N] [--idle N] [--smoke]
+//          (W9: each COMMAND is a server taking a port, loaded by wrk; see HttpLoad)
 var rounds = 5;
+var servers = new List<(string Name, string Command)>();
+string? idleClients = null;
+var seconds = 5;
+var connections = 100;
+var idleConnections = 10_000;
 var scale = 1.0;
 string? cBinary = null;
 string[]? only = null;
@@ -16,11 +23,27 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; break;
+        case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; seconds = 1; idleConnections = 1_000; break;
+        case "--server": var pair = args[++i].Split('=', 2); servers.Add((pair[0], pair[1])); break;
+        case "--idle-clients": idleClients = args[++i]; break;
+        case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--idle": idleConnections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--c": cBinary = args[++i]; break;
         case "--only": only = args[++i].Split(','); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
+}
+
+if (servers.Count > 0)
+{
+    if (idleClients is null)
+    {
+        Console.Error.WriteLine("W9 needs --idle-clients PATH (benchmarks/native/idle-clients.c)");
+        return 2;
+    }
+
+    return new HttpLoad(new HttpLoad.Settings(idleClients, connections, idleConnections, seconds, rounds)).Run(servers) ? 0 : 1;
 }
 
 long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
