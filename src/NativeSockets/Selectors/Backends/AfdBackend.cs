@@ -20,7 +20,7 @@ namespace NativeSockets.Selectors.Backends;
 /// <para>
 /// Create it with <see cref="TryCreate"/>. AFD is not a documented interface: where <c>\Device\Afd</c>
 /// cannot be opened (a system without the driver, a sandbox that denies it) <see cref="TryCreate"/>
-/// returns false with the Win32 error, and the selector falls back to a backend built on <c>WSAPoll</c>.
+/// returns false with the Win32 error, and the selector falls back to <see cref="PollBackend"/> (<c>WSAPoll</c>).
 /// Add, Modify, Remove and Wake may be called from any thread, also while another thread waits; one
 /// thread waits at a time, and Dispose is called when no wait runs.
 /// </para>
