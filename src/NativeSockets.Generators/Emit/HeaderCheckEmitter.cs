@@ -200,16 +200,20 @@ internal static class HeaderCheckEmitter
         return text.ToString();
     }
 
-    /// <summary>What a Windows translation unit includes to see Winsock as the bindings use it.</summary>
+    /// <summary>What a Windows translation unit includes to see Winsock, the I/O completion port calls and ntdll's as the bindings use them.</summary>
     private static readonly string[] WindowsPrelude =
     {
         "#define WIN32_LEAN_AND_MEAN",
         "#define _WIN32_WINNT 0x0A00",
+        "#define WIN32_NO_STATUS", // winnt.h's few STATUS_* would clash with ntstatus.h's full set
         "#include <winsock2.h>",
         "#include <ws2tcpip.h>",
         "#include <mswsock.h>",
         "#include <afunix.h>",
         "#include <windows.h>",
+        "#undef WIN32_NO_STATUS",
+        "#include <ntstatus.h>",
+        "#include <winternl.h>",
     };
 
     /// <summary>

@@ -13,7 +13,7 @@ internal sealed record FactStruct(int Size, int Alignment, IReadOnlyDictionary<s
 /// <summary>
 /// One platform's facts: the project's copy of facts.json (Facts/facts.json: compiled headers for
 /// Linux, macOS and Windows, cross-source agreement for FreeBSD) plus the few values read from header
-/// text (Facts/header-text.json). The authority for platforms without headers on this machine.
+/// text or, for Windows' AFD, from the projects that use it (Facts/header-text.json). The authority for platforms without headers on this machine.
 /// </summary>
 internal sealed record PlatformFacts(
     string Key,
@@ -44,34 +44,49 @@ internal sealed record PlatformFacts(
         foreach (var platform in facts.RootElement.GetProperty("platforms").EnumerateObject())
         {
             var constants = Numbers(platform.Value.GetProperty("constants"));
+            var types = ReadTypes(platform.Value.GetProperty("types"));
+            var structs = ReadStructs(platform.Value.GetProperty("structs"));
             if (headerText.RootElement.GetProperty("platforms").TryGetProperty(platform.Name, out var extra))
             {
                 foreach (var (name, value) in Numbers(extra.GetProperty("constants")))
                 {
                     constants.Add(name, value);
                 }
+
+                foreach (var (name, type) in extra.TryGetProperty("types", out var moreTypes) ? ReadTypes(moreTypes) : new())
+                {
+                    types.Add(name, type);
+                }
+
+                foreach (var (name, layout) in extra.TryGetProperty("structs", out var moreStructs) ? ReadStructs(moreStructs) : new())
+                {
+                    structs.Add(name, layout);
+                }
             }
 
             var absent = platform.Value.TryGetProperty("absent_constants", out var list)
                 ? list.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal);
-            var types = platform.Value.GetProperty("types").EnumerateObject()
-                .ToDictionary(t => t.Name, t => (t.Value.GetProperty("size").GetInt32(), t.Value.GetProperty("signed").GetBoolean()), StringComparer.Ordinal);
-            var structs = platform.Value.GetProperty("structs").EnumerateObject().ToDictionary(
-                s => s.Name,
-                s => new FactStruct(
-                    s.Value.GetProperty("size").GetInt32(),
-                    s.Value.GetProperty("align").GetInt32(),
-                    s.Value.GetProperty("fields").EnumerateArray().ToDictionary(
-                        f => f.GetProperty("name").GetString()!,
-                        f => (f.GetProperty("offset").GetInt32(), f.GetProperty("size").GetInt32()),
-                        StringComparer.Ordinal)),
-                StringComparer.Ordinal);
             result.Add(platform.Name, new PlatformFacts(platform.Name, constants, absent, types, structs));
         }
 
         return result;
     }
+
+    private static Dictionary<string, (int Size, bool Signed)> ReadTypes(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(t => t.Name, t => (t.Value.GetProperty("size").GetInt32(), t.Value.GetProperty("signed").GetBoolean()), StringComparer.Ordinal);
+
+    private static Dictionary<string, FactStruct> ReadStructs(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(
+            s => s.Name,
+            s => new FactStruct(
+                s.Value.GetProperty("size").GetInt32(),
+                s.Value.GetProperty("align").GetInt32(),
+                s.Value.GetProperty("fields").EnumerateArray().ToDictionary(
+                    f => f.GetProperty("name").GetString()!,
+                    f => (f.GetProperty("offset").GetInt32(), f.GetProperty("size").GetInt32()),
+                    StringComparer.Ordinal)),
+            StringComparer.Ordinal);
 
     private static Dictionary<string, BigInteger> Numbers(JsonElement element) =>
         element.EnumerateObject().ToDictionary(p => p.Name, p => BigInteger.Parse(p.Value.GetRawText(), System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);

@@ -8,6 +8,105 @@ namespace NativeSockets.Interop;
 /// <summary>The native definitions of the running platform.</summary>
 internal static unsafe partial class Native
 {
+    /// <summary><c>AFD_POLL_ABORT</c> on the running platform.</summary>
+    internal static uint AFD_POLL_ABORT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_ABORT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_ABORT");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_ACCEPT</c> on the running platform.</summary>
+    internal static uint AFD_POLL_ACCEPT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_ACCEPT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_ACCEPT");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_CONNECT</c> on the running platform.</summary>
+    internal static uint AFD_POLL_CONNECT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_CONNECT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_CONNECT");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_CONNECT_FAIL</c> on the running platform.</summary>
+    internal static uint AFD_POLL_CONNECT_FAIL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_CONNECT_FAIL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_CONNECT_FAIL");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_DISCONNECT</c> on the running platform.</summary>
+    internal static uint AFD_POLL_DISCONNECT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_DISCONNECT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_DISCONNECT");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_LOCAL_CLOSE</c> on the running platform.</summary>
+    internal static uint AFD_POLL_LOCAL_CLOSE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_LOCAL_CLOSE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_LOCAL_CLOSE");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_RECEIVE</c> on the running platform.</summary>
+    internal static uint AFD_POLL_RECEIVE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_RECEIVE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_RECEIVE");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_RECEIVE_EXPEDITED</c> on the running platform.</summary>
+    internal static uint AFD_POLL_RECEIVE_EXPEDITED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_RECEIVE_EXPEDITED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_RECEIVE_EXPEDITED");
+        }
+    }
+
+    /// <summary><c>AFD_POLL_SEND</c> on the running platform.</summary>
+    internal static uint AFD_POLL_SEND
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.AFD_POLL_SEND;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("AFD_POLL_SEND");
+        }
+    }
+
     /// <summary><c>AF_INET</c> on the running platform.</summary>
     internal static int AF_INET
     {
@@ -1555,6 +1654,50 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>FILE_OPEN</c> on the running platform.</summary>
+    internal static int FILE_OPEN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FILE_OPEN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("FILE_OPEN");
+        }
+    }
+
+    /// <summary><c>FILE_SHARE_READ</c> on the running platform.</summary>
+    internal static int FILE_SHARE_READ
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FILE_SHARE_READ;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("FILE_SHARE_READ");
+        }
+    }
+
+    /// <summary><c>FILE_SHARE_WRITE</c> on the running platform.</summary>
+    internal static int FILE_SHARE_WRITE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FILE_SHARE_WRITE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("FILE_SHARE_WRITE");
+        }
+    }
+
+    /// <summary><c>FILE_SKIP_SET_EVENT_ON_HANDLE</c> on the running platform.</summary>
+    internal static int FILE_SKIP_SET_EVENT_ON_HANDLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.FILE_SKIP_SET_EVENT_ON_HANDLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("FILE_SKIP_SET_EVENT_ON_HANDLE");
+        }
+    }
+
     /// <summary><c>FIOCLEX</c> on the running platform.</summary>
     internal static long FIOCLEX
     {
@@ -1856,6 +1999,28 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>INFINITE</c> on the running platform.</summary>
+    internal static uint INFINITE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INFINITE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("INFINITE");
+        }
+    }
+
+    /// <summary><c>INVALID_HANDLE_VALUE</c> on the running platform.</summary>
+    internal static long INVALID_HANDLE_VALUE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.INVALID_HANDLE_VALUE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("INVALID_HANDLE_VALUE");
+        }
+    }
+
     /// <summary><c>INVALID_SOCKET</c> on the running platform.</summary>
     internal static ulong INVALID_SOCKET
     {
@@ -1875,6 +2040,17 @@ internal static unsafe partial class Native
         {
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOCPARM_MASK;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IOCPARM_MASK");
+        }
+    }
+
+    /// <summary><c>IOCTL_AFD_POLL</c> on the running platform.</summary>
+    internal static uint IOCTL_AFD_POLL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IOCTL_AFD_POLL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("IOCTL_AFD_POLL");
         }
     }
 
@@ -3054,6 +3230,50 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>SIO_BASE_HANDLE</c> on the running platform.</summary>
+    internal static uint SIO_BASE_HANDLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SIO_BASE_HANDLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SIO_BASE_HANDLE");
+        }
+    }
+
+    /// <summary><c>SIO_BSP_HANDLE</c> on the running platform.</summary>
+    internal static uint SIO_BSP_HANDLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SIO_BSP_HANDLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SIO_BSP_HANDLE");
+        }
+    }
+
+    /// <summary><c>SIO_BSP_HANDLE_POLL</c> on the running platform.</summary>
+    internal static uint SIO_BSP_HANDLE_POLL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SIO_BSP_HANDLE_POLL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SIO_BSP_HANDLE_POLL");
+        }
+    }
+
+    /// <summary><c>SIO_BSP_HANDLE_SELECT</c> on the running platform.</summary>
+    internal static uint SIO_BSP_HANDLE_SELECT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SIO_BSP_HANDLE_SELECT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SIO_BSP_HANDLE_SELECT");
+        }
+    }
+
     /// <summary><c>SOCKET_ERROR</c> on the running platform.</summary>
     internal static int SOCKET_ERROR
     {
@@ -3596,6 +3816,61 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>STATUS_CANCELLED</c> on the running platform.</summary>
+    internal static int STATUS_CANCELLED
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.STATUS_CANCELLED;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("STATUS_CANCELLED");
+        }
+    }
+
+    /// <summary><c>STATUS_NOT_FOUND</c> on the running platform.</summary>
+    internal static int STATUS_NOT_FOUND
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.STATUS_NOT_FOUND;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("STATUS_NOT_FOUND");
+        }
+    }
+
+    /// <summary><c>STATUS_PENDING</c> on the running platform.</summary>
+    internal static int STATUS_PENDING
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.STATUS_PENDING;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("STATUS_PENDING");
+        }
+    }
+
+    /// <summary><c>STATUS_SUCCESS</c> on the running platform.</summary>
+    internal static int STATUS_SUCCESS
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.STATUS_SUCCESS;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("STATUS_SUCCESS");
+        }
+    }
+
+    /// <summary><c>SYNCHRONIZE</c> on the running platform.</summary>
+    internal static int SYNCHRONIZE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SYNCHRONIZE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("SYNCHRONIZE");
+        }
+    }
+
     /// <summary><c>TCP_KEEPALIVE</c> on the running platform.</summary>
     internal static int TCP_KEEPALIVE
     {
@@ -3703,6 +3978,17 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TRY_AGAIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TRY_AGAIN");
+        }
+    }
+
+    /// <summary><c>WAIT_TIMEOUT</c> on the running platform.</summary>
+    internal static int WAIT_TIMEOUT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WAIT_TIMEOUT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("WAIT_TIMEOUT");
         }
     }
 

@@ -11,6 +11,33 @@ internal static unsafe partial class Native
     /// <summary>One flag per native name: true when the running platform defines it.</summary>
     internal static class Defined
     {
+        /// <summary>Whether the running platform defines <c>AFD_POLL_ABORT</c>.</summary>
+        internal static bool AFD_POLL_ABORT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_ACCEPT</c>.</summary>
+        internal static bool AFD_POLL_ACCEPT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_CONNECT</c>.</summary>
+        internal static bool AFD_POLL_CONNECT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_CONNECT_FAIL</c>.</summary>
+        internal static bool AFD_POLL_CONNECT_FAIL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_DISCONNECT</c>.</summary>
+        internal static bool AFD_POLL_DISCONNECT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_LOCAL_CLOSE</c>.</summary>
+        internal static bool AFD_POLL_LOCAL_CLOSE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_RECEIVE</c>.</summary>
+        internal static bool AFD_POLL_RECEIVE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_RECEIVE_EXPEDITED</c>.</summary>
+        internal static bool AFD_POLL_RECEIVE_EXPEDITED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>AFD_POLL_SEND</c>.</summary>
+        internal static bool AFD_POLL_SEND { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>AF_INET</c>.</summary>
         internal static bool AF_INET { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
@@ -52,6 +79,12 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>CMSG_SPACE_4</c>.</summary>
         internal static bool CMSG_SPACE_4 { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>CloseHandle</c>.</summary>
+        internal static bool CloseHandle { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>CreateIoCompletionPort</c>.</summary>
+        internal static bool CreateIoCompletionPort { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>EACCES</c>.</summary>
         internal static bool EACCES { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
@@ -308,6 +341,18 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>FD_SETSIZE</c>.</summary>
         internal static bool FD_SETSIZE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>FILE_OPEN</c>.</summary>
+        internal static bool FILE_OPEN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>FILE_SHARE_READ</c>.</summary>
+        internal static bool FILE_SHARE_READ { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>FILE_SHARE_WRITE</c>.</summary>
+        internal static bool FILE_SHARE_WRITE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>FILE_SKIP_SET_EVENT_ON_HANDLE</c>.</summary>
+        internal static bool FILE_SKIP_SET_EVENT_ON_HANDLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>FIOCLEX</c>.</summary>
         internal static bool FIOCLEX { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
@@ -347,6 +392,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>GetHandleInformation</c>.</summary>
         internal static bool GetHandleInformation { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>GetQueuedCompletionStatusEx</c>.</summary>
+        internal static bool GetQueuedCompletionStatusEx { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>HANDLE_FLAG_INHERIT</c>.</summary>
         internal static bool HANDLE_FLAG_INHERIT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
@@ -371,11 +419,20 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>INET_ADDRSTRLEN</c>.</summary>
         internal static bool INET_ADDRSTRLEN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>INFINITE</c>.</summary>
+        internal static bool INFINITE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>INVALID_HANDLE_VALUE</c>.</summary>
+        internal static bool INVALID_HANDLE_VALUE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>INVALID_SOCKET</c>.</summary>
         internal static bool INVALID_SOCKET { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>IOCPARM_MASK</c>.</summary>
         internal static bool IOCPARM_MASK { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>IOCTL_AFD_POLL</c>.</summary>
+        internal static bool IOCTL_AFD_POLL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>IOC_IN</c>.</summary>
         internal static bool IOC_IN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -518,6 +575,15 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>NO_RECOVERY</c>.</summary>
         internal static bool NO_RECOVERY { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>NtCancelIoFileEx</c>.</summary>
+        internal static bool NtCancelIoFileEx { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>NtCreateFile</c>.</summary>
+        internal static bool NtCreateFile { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>NtDeviceIoControlFile</c>.</summary>
+        internal static bool NtDeviceIoControlFile { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>O_CLOEXEC</c>.</summary>
         internal static bool O_CLOEXEC { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
@@ -569,6 +635,12 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>POLLWRNORM</c>.</summary>
         internal static bool POLLWRNORM { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>PostQueuedCompletionStatus</c>.</summary>
+        internal static bool PostQueuedCompletionStatus { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>RtlNtStatusToDosError</c>.</summary>
+        internal static bool RtlNtStatusToDosError { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>SCM_RIGHTS</c>.</summary>
         internal static bool SCM_RIGHTS { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
@@ -592,6 +664,18 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>SIOCATMARK</c>.</summary>
         internal static bool SIOCATMARK { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SIO_BASE_HANDLE</c>.</summary>
+        internal static bool SIO_BASE_HANDLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SIO_BSP_HANDLE</c>.</summary>
+        internal static bool SIO_BSP_HANDLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SIO_BSP_HANDLE_POLL</c>.</summary>
+        internal static bool SIO_BSP_HANDLE_POLL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SIO_BSP_HANDLE_SELECT</c>.</summary>
+        internal static bool SIO_BSP_HANDLE_SELECT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>SOCKET_ERROR</c>.</summary>
         internal static bool SOCKET_ERROR { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -698,6 +782,24 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>SO_UPDATE_CONNECT_CONTEXT</c>.</summary>
         internal static bool SO_UPDATE_CONNECT_CONTEXT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>STATUS_CANCELLED</c>.</summary>
+        internal static bool STATUS_CANCELLED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>STATUS_NOT_FOUND</c>.</summary>
+        internal static bool STATUS_NOT_FOUND { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>STATUS_PENDING</c>.</summary>
+        internal static bool STATUS_PENDING { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>STATUS_SUCCESS</c>.</summary>
+        internal static bool STATUS_SUCCESS { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SYNCHRONIZE</c>.</summary>
+        internal static bool SYNCHRONIZE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>SetFileCompletionNotificationModes</c>.</summary>
+        internal static bool SetFileCompletionNotificationModes { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>SetHandleInformation</c>.</summary>
         internal static bool SetHandleInformation { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
@@ -721,6 +823,9 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>TRY_AGAIN</c>.</summary>
         internal static bool TRY_AGAIN { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>WAIT_TIMEOUT</c>.</summary>
+        internal static bool WAIT_TIMEOUT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>WSACleanup</c>.</summary>
         internal static bool WSACleanup { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -845,6 +950,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>WSAHOST_NOT_FOUND</c>.</summary>
         internal static bool WSAHOST_NOT_FOUND { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>WSAIoctl</c>.</summary>
+        internal static bool WSAIoctl { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
         /// <summary>Whether the running platform defines <c>WSANOTINITIALISED</c>.</summary>
         internal static bool WSANOTINITIALISED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
@@ -889,6 +997,27 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>WSA_NOT_ENOUGH_MEMORY</c>.</summary>
         internal static bool WSA_NOT_ENOUGH_MEMORY { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_AFD_POLL_HANDLE_INFO</c>.</summary>
+        internal static bool _AFD_POLL_HANDLE_INFO { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_AFD_POLL_INFO</c>.</summary>
+        internal static bool _AFD_POLL_INFO { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_IO_STATUS_BLOCK</c>.</summary>
+        internal static bool _IO_STATUS_BLOCK { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_OBJECT_ATTRIBUTES</c>.</summary>
+        internal static bool _OBJECT_ATTRIBUTES { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_OVERLAPPED</c>.</summary>
+        internal static bool _OVERLAPPED { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_OVERLAPPED_ENTRY</c>.</summary>
+        internal static bool _OVERLAPPED_ENTRY { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>_UNICODE_STRING</c>.</summary>
+        internal static bool _UNICODE_STRING { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
         /// <summary>Whether the running platform defines <c>_WSAPROTOCOL_INFOW</c>.</summary>
         internal static bool _WSAPROTOCOL_INFOW { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }

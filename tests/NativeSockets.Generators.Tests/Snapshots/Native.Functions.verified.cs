@@ -8,6 +8,22 @@ namespace NativeSockets.Interop;
 /// <summary>The native functions of the running platform.</summary>
 internal static unsafe partial class Native
 {
+    /// <summary><c>CloseHandle</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int CloseHandle(void* handle)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.CloseHandle(handle);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("CloseHandle");
+    }
+
+    /// <summary><c>CreateIoCompletionPort</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* CreateIoCompletionPort(void* file, void* existing_port, nuint key, uint concurrent_threads)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.CreateIoCompletionPort(file, existing_port, key, concurrent_threads);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("CreateIoCompletionPort");
+    }
+
     /// <summary><c>GetCurrentProcessId</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static uint GetCurrentProcessId()
@@ -22,6 +38,62 @@ internal static unsafe partial class Native
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.GetHandleInformation(handle, flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("GetHandleInformation");
+    }
+
+    /// <summary><c>GetQueuedCompletionStatusEx</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int GetQueuedCompletionStatusEx(void* port, void* entries, uint count, uint* removed, uint milliseconds, int alertable)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.GetQueuedCompletionStatusEx(port, (global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)entries, count, removed, milliseconds, alertable);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("GetQueuedCompletionStatusEx");
+    }
+
+    /// <summary><c>NtCancelIoFileEx</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int NtCancelIoFileEx(void* file, void* request, void* io_status)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NtCancelIoFileEx(file, (global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)request, (global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)io_status);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("NtCancelIoFileEx");
+    }
+
+    /// <summary><c>NtCreateFile</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int NtCreateFile(void** handle, uint access, void* attributes, void* io_status, long* allocation_size, uint file_attributes, uint share_access, uint create_disposition, uint create_options, void* ea_buffer, uint ea_length)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NtCreateFile(handle, access, (global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)attributes, (global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)io_status, allocation_size, file_attributes, share_access, create_disposition, create_options, ea_buffer, ea_length);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("NtCreateFile");
+    }
+
+    /// <summary><c>NtDeviceIoControlFile</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int NtDeviceIoControlFile(void* file, void* event_handle, nuint apc_routine, void* apc_context, void* io_status, uint io_control_code, void* input_buffer, uint input_length, void* output_buffer, uint output_length)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NtDeviceIoControlFile(file, event_handle, apc_routine, apc_context, (global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)io_status, io_control_code, input_buffer, input_length, output_buffer, output_length);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("NtDeviceIoControlFile");
+    }
+
+    /// <summary><c>PostQueuedCompletionStatus</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int PostQueuedCompletionStatus(void* port, uint bytes, nuint key, void* overlapped)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.PostQueuedCompletionStatus(port, bytes, key, (global::NativeSockets.Interop.WinX64._OVERLAPPED*)overlapped);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("PostQueuedCompletionStatus");
+    }
+
+    /// <summary><c>RtlNtStatusToDosError</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static uint RtlNtStatusToDosError(int status)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.RtlNtStatusToDosError(status);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("RtlNtStatusToDosError");
+    }
+
+    /// <summary><c>SetFileCompletionNotificationModes</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int SetFileCompletionNotificationModes(void* file, byte flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.SetFileCompletionNotificationModes(file, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("SetFileCompletionNotificationModes");
     }
 
     /// <summary><c>SetHandleInformation</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -54,6 +126,14 @@ internal static unsafe partial class Native
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAGetLastError();
         throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAGetLastError");
+    }
+
+    /// <summary><c>WSAIoctl</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int WSAIoctl(nuint fd, uint code, void* in_buffer, uint in_length, void* out_buffer, uint out_length, uint* returned, void* overlapped, nuint completion)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.WSAIoctl(fd, code, in_buffer, in_length, out_buffer, out_length, returned, (global::NativeSockets.Interop.WinX64._OVERLAPPED*)overlapped, completion);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("WSAIoctl");
     }
 
     /// <summary><c>WSAPoll</c> on the running platform; errors are reported as that platform's binding reports them.</summary>

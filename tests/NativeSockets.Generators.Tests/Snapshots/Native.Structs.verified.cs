@@ -159,6 +159,661 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary>A <c>struct _AFD_POLL_HANDLE_INFO</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _AFD_POLL_HANDLE_INFO
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _AFD_POLL_HANDLE_INFO</c> at <paramref name="pointer"/>.</summary>
+        internal _AFD_POLL_HANDLE_INFO(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _AFD_POLL_HANDLE_INFO");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_HANDLE_INFO</c> has <c>Events</c>.</summary>
+        internal static bool Has_Events { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Events</c> field.</summary>
+        internal uint Events
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Events;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Events");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Events = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Events");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_HANDLE_INFO</c> has <c>Handle</c>.</summary>
+        internal static bool Has_Handle { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Handle</c> field.</summary>
+        internal void* Handle
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Handle;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Handle");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Handle = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Handle");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_HANDLE_INFO</c> has <c>Status</c>.</summary>
+        internal static bool Has_Status { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Status</c> field.</summary>
+        internal int Status
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Status;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Status");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_HANDLE_INFO*)_pointer)->Status = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_HANDLE_INFO.Status");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _AFD_POLL_INFO</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _AFD_POLL_INFO
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _AFD_POLL_INFO</c> at <paramref name="pointer"/>.</summary>
+        internal _AFD_POLL_INFO(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 32;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _AFD_POLL_INFO");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_INFO</c> has <c>Exclusive</c>.</summary>
+        internal static bool Has_Exclusive { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Exclusive</c> field.</summary>
+        internal uint Exclusive
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->Exclusive;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.Exclusive");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->Exclusive = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.Exclusive");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_INFO</c> has <c>Handles</c>.</summary>
+        internal static bool Has_Handles { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>A view of the <c>Handles</c> struct inside this one.</summary>
+        internal _AFD_POLL_HANDLE_INFO Handles
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new _AFD_POLL_HANDLE_INFO(&((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->Handles);
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.Handles");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_INFO</c> has <c>NumberOfHandles</c>.</summary>
+        internal static bool Has_NumberOfHandles { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>NumberOfHandles</c> field.</summary>
+        internal uint NumberOfHandles
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->NumberOfHandles;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.NumberOfHandles");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->NumberOfHandles = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.NumberOfHandles");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _AFD_POLL_INFO</c> has <c>Timeout</c>.</summary>
+        internal static bool Has_Timeout { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Timeout</c> field.</summary>
+        internal long Timeout
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->Timeout;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.Timeout");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._AFD_POLL_INFO*)_pointer)->Timeout = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_AFD_POLL_INFO.Timeout");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _IO_STATUS_BLOCK</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _IO_STATUS_BLOCK
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _IO_STATUS_BLOCK</c> at <paramref name="pointer"/>.</summary>
+        internal _IO_STATUS_BLOCK(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _IO_STATUS_BLOCK");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _IO_STATUS_BLOCK</c> has <c>Information</c>.</summary>
+        internal static bool Has_Information { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Information</c> field.</summary>
+        internal nuint Information
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)_pointer)->Information;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_IO_STATUS_BLOCK.Information");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)_pointer)->Information = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_IO_STATUS_BLOCK.Information");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _IO_STATUS_BLOCK</c> has <c>Status</c>.</summary>
+        internal static bool Has_Status { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Status</c> field.</summary>
+        internal int Status
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)_pointer)->Status;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_IO_STATUS_BLOCK.Status");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._IO_STATUS_BLOCK*)_pointer)->Status = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_IO_STATUS_BLOCK.Status");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _OBJECT_ATTRIBUTES</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _OBJECT_ATTRIBUTES
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _OBJECT_ATTRIBUTES</c> at <paramref name="pointer"/>.</summary>
+        internal _OBJECT_ATTRIBUTES(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 48;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _OBJECT_ATTRIBUTES");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>Attributes</c>.</summary>
+        internal static bool Has_Attributes { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Attributes</c> field.</summary>
+        internal uint Attributes
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->Attributes;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.Attributes");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->Attributes = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.Attributes");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>Length</c>.</summary>
+        internal static bool Has_Length { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Length</c> field.</summary>
+        internal uint Length
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->Length;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.Length");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->Length = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.Length");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>ObjectName</c>.</summary>
+        internal static bool Has_ObjectName { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>ObjectName</c> field.</summary>
+        internal void* ObjectName
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->ObjectName;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.ObjectName");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->ObjectName = (global::NativeSockets.Interop.WinX64._UNICODE_STRING*)value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.ObjectName");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>RootDirectory</c>.</summary>
+        internal static bool Has_RootDirectory { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>RootDirectory</c> field.</summary>
+        internal void* RootDirectory
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->RootDirectory;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.RootDirectory");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->RootDirectory = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.RootDirectory");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>SecurityDescriptor</c>.</summary>
+        internal static bool Has_SecurityDescriptor { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>SecurityDescriptor</c> field.</summary>
+        internal void* SecurityDescriptor
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->SecurityDescriptor;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.SecurityDescriptor");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->SecurityDescriptor = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.SecurityDescriptor");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OBJECT_ATTRIBUTES</c> has <c>SecurityQualityOfService</c>.</summary>
+        internal static bool Has_SecurityQualityOfService { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>SecurityQualityOfService</c> field.</summary>
+        internal void* SecurityQualityOfService
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->SecurityQualityOfService;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.SecurityQualityOfService");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OBJECT_ATTRIBUTES*)_pointer)->SecurityQualityOfService = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OBJECT_ATTRIBUTES.SecurityQualityOfService");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _OVERLAPPED</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _OVERLAPPED
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _OVERLAPPED</c> at <paramref name="pointer"/>.</summary>
+        internal _OVERLAPPED(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 32;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _OVERLAPPED");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED</c> has <c>Internal</c>.</summary>
+        internal static bool Has_Internal { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Internal</c> field.</summary>
+        internal nuint Internal
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->Internal;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.Internal");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->Internal = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.Internal");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED</c> has <c>InternalHigh</c>.</summary>
+        internal static bool Has_InternalHigh { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>InternalHigh</c> field.</summary>
+        internal nuint InternalHigh
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->InternalHigh;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.InternalHigh");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->InternalHigh = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.InternalHigh");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED</c> has <c>hEvent</c>.</summary>
+        internal static bool Has_hEvent { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>hEvent</c> field.</summary>
+        internal void* hEvent
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->hEvent;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.hEvent");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED*)_pointer)->hEvent = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED.hEvent");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _OVERLAPPED_ENTRY</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _OVERLAPPED_ENTRY
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _OVERLAPPED_ENTRY</c> at <paramref name="pointer"/>.</summary>
+        internal _OVERLAPPED_ENTRY(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 32;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _OVERLAPPED_ENTRY");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED_ENTRY</c> has <c>Internal</c>.</summary>
+        internal static bool Has_Internal { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Internal</c> field.</summary>
+        internal nuint Internal
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->Internal;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.Internal");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->Internal = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.Internal");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED_ENTRY</c> has <c>dwNumberOfBytesTransferred</c>.</summary>
+        internal static bool Has_dwNumberOfBytesTransferred { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>dwNumberOfBytesTransferred</c> field.</summary>
+        internal uint dwNumberOfBytesTransferred
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->dwNumberOfBytesTransferred;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.dwNumberOfBytesTransferred");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->dwNumberOfBytesTransferred = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.dwNumberOfBytesTransferred");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED_ENTRY</c> has <c>lpCompletionKey</c>.</summary>
+        internal static bool Has_lpCompletionKey { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>lpCompletionKey</c> field.</summary>
+        internal nuint lpCompletionKey
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->lpCompletionKey;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.lpCompletionKey");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->lpCompletionKey = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.lpCompletionKey");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _OVERLAPPED_ENTRY</c> has <c>lpOverlapped</c>.</summary>
+        internal static bool Has_lpOverlapped { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>lpOverlapped</c> field.</summary>
+        internal void* lpOverlapped
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->lpOverlapped;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.lpOverlapped");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._OVERLAPPED_ENTRY*)_pointer)->lpOverlapped = (global::NativeSockets.Interop.WinX64._OVERLAPPED*)value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_OVERLAPPED_ENTRY.lpOverlapped");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct _UNICODE_STRING</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct _UNICODE_STRING
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct _UNICODE_STRING</c> at <paramref name="pointer"/>.</summary>
+        internal _UNICODE_STRING(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return 16;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct _UNICODE_STRING");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _UNICODE_STRING</c> has <c>Buffer</c>.</summary>
+        internal static bool Has_Buffer { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Buffer</c> field.</summary>
+        internal ushort* Buffer
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->Buffer;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.Buffer");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->Buffer = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.Buffer");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _UNICODE_STRING</c> has <c>Length</c>.</summary>
+        internal static bool Has_Length { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>Length</c> field.</summary>
+        internal ushort Length
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->Length;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.Length");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->Length = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.Length");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct _UNICODE_STRING</c> has <c>MaximumLength</c>.</summary>
+        internal static bool Has_MaximumLength { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>The <c>MaximumLength</c> field.</summary>
+        internal ushort MaximumLength
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->MaximumLength;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.MaximumLength");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) { ((global::NativeSockets.Interop.WinX64._UNICODE_STRING*)_pointer)->MaximumLength = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("_UNICODE_STRING.MaximumLength");
+            }
+        }
+    }
+
     /// <summary>A <c>struct _WSAPROTOCOL_INFOW</c> at an address, read and written in the running platform's layout.</summary>
     internal readonly unsafe ref struct _WSAPROTOCOL_INFOW
     {

@@ -11,6 +11,33 @@ internal static unsafe partial class WinX64
     /// <summary>The platform these definitions describe.</summary>
     internal const string PlatformName = "win-x64";
 
+    /// <summary><c>AFD_POLL_ABORT</c> (ULONG).</summary>
+    internal const uint AFD_POLL_ABORT = 0x10U;
+
+    /// <summary><c>AFD_POLL_ACCEPT</c> (ULONG).</summary>
+    internal const uint AFD_POLL_ACCEPT = 0x80U;
+
+    /// <summary><c>AFD_POLL_CONNECT</c> (ULONG).</summary>
+    internal const uint AFD_POLL_CONNECT = 0x40U;
+
+    /// <summary><c>AFD_POLL_CONNECT_FAIL</c> (ULONG).</summary>
+    internal const uint AFD_POLL_CONNECT_FAIL = 0x100U;
+
+    /// <summary><c>AFD_POLL_DISCONNECT</c> (ULONG).</summary>
+    internal const uint AFD_POLL_DISCONNECT = 0x8U;
+
+    /// <summary><c>AFD_POLL_LOCAL_CLOSE</c> (ULONG).</summary>
+    internal const uint AFD_POLL_LOCAL_CLOSE = 0x20U;
+
+    /// <summary><c>AFD_POLL_RECEIVE</c> (ULONG).</summary>
+    internal const uint AFD_POLL_RECEIVE = 0x1U;
+
+    /// <summary><c>AFD_POLL_RECEIVE_EXPEDITED</c> (ULONG).</summary>
+    internal const uint AFD_POLL_RECEIVE_EXPEDITED = 0x2U;
+
+    /// <summary><c>AFD_POLL_SEND</c> (ULONG).</summary>
+    internal const uint AFD_POLL_SEND = 0x4U;
+
     /// <summary><c>AF_INET</c> (int).</summary>
     internal const int AF_INET = 2;
 
@@ -80,6 +107,18 @@ internal static unsafe partial class WinX64
     /// <summary><c>FD_SETSIZE</c> (int).</summary>
     internal const int FD_SETSIZE = 64;
 
+    /// <summary><c>FILE_OPEN</c> (int).</summary>
+    internal const int FILE_OPEN = 0x1;
+
+    /// <summary><c>FILE_SHARE_READ</c> (int).</summary>
+    internal const int FILE_SHARE_READ = 0x1;
+
+    /// <summary><c>FILE_SHARE_WRITE</c> (int).</summary>
+    internal const int FILE_SHARE_WRITE = 0x2;
+
+    /// <summary><c>FILE_SKIP_SET_EVENT_ON_HANDLE</c> (int).</summary>
+    internal const int FILE_SKIP_SET_EVENT_ON_HANDLE = 0x2;
+
     /// <summary><c>FIONBIO</c> (long).</summary>
     internal const int FIONBIO = -2147195266;
 
@@ -113,11 +152,20 @@ internal static unsafe partial class WinX64
     /// <summary><c>INET_ADDRSTRLEN</c> (int).</summary>
     internal const int INET_ADDRSTRLEN = 22;
 
+    /// <summary><c>INFINITE</c> (unsigned int).</summary>
+    internal const uint INFINITE = 0xFFFFFFFFU;
+
+    /// <summary><c>INVALID_HANDLE_VALUE</c> (LONG_PTR).</summary>
+    internal const long INVALID_HANDLE_VALUE = -1L;
+
     /// <summary><c>INVALID_SOCKET</c> (SOCKET).</summary>
     internal const ulong INVALID_SOCKET = 0xFFFFFFFFFFFFFFFFUL;
 
     /// <summary><c>IOCPARM_MASK</c> (u_long).</summary>
     internal const uint IOCPARM_MASK = 0x7FU;
+
+    /// <summary><c>IOCTL_AFD_POLL</c> (ULONG).</summary>
+    internal const uint IOCTL_AFD_POLL = 0x12024U;
 
     /// <summary><c>IOC_IN</c> (u_long).</summary>
     internal const uint IOC_IN = 0x80000000U;
@@ -296,6 +344,18 @@ internal static unsafe partial class WinX64
     /// <summary><c>SIOCATMARK</c> (long).</summary>
     internal const int SIOCATMARK = 0x40047307;
 
+    /// <summary><c>SIO_BASE_HANDLE</c> (DWORD).</summary>
+    internal const uint SIO_BASE_HANDLE = 0x48000022U;
+
+    /// <summary><c>SIO_BSP_HANDLE</c> (DWORD).</summary>
+    internal const uint SIO_BSP_HANDLE = 0x4800001BU;
+
+    /// <summary><c>SIO_BSP_HANDLE_POLL</c> (DWORD).</summary>
+    internal const uint SIO_BSP_HANDLE_POLL = 0x4800001DU;
+
+    /// <summary><c>SIO_BSP_HANDLE_SELECT</c> (DWORD).</summary>
+    internal const uint SIO_BSP_HANDLE_SELECT = 0x4800001CU;
+
     /// <summary><c>SOCKET_ERROR</c> (int).</summary>
     internal const int SOCKET_ERROR = -1;
 
@@ -383,6 +443,21 @@ internal static unsafe partial class WinX64
     /// <summary><c>SO_UPDATE_CONNECT_CONTEXT</c> (int).</summary>
     internal const int SO_UPDATE_CONNECT_CONTEXT = 0x7010;
 
+    /// <summary><c>STATUS_CANCELLED</c> (NTSTATUS).</summary>
+    internal const int STATUS_CANCELLED = -1073741536;
+
+    /// <summary><c>STATUS_NOT_FOUND</c> (NTSTATUS).</summary>
+    internal const int STATUS_NOT_FOUND = -1073741275;
+
+    /// <summary><c>STATUS_PENDING</c> (NTSTATUS).</summary>
+    internal const int STATUS_PENDING = 259;
+
+    /// <summary><c>STATUS_SUCCESS</c> (NTSTATUS).</summary>
+    internal const int STATUS_SUCCESS = 0;
+
+    /// <summary><c>SYNCHRONIZE</c> (long).</summary>
+    internal const int SYNCHRONIZE = 0x100000;
+
     /// <summary><c>TCP_KEEPCNT</c> (int).</summary>
     internal const int TCP_KEEPCNT = 16;
 
@@ -400,6 +475,9 @@ internal static unsafe partial class WinX64
 
     /// <summary><c>TRY_AGAIN</c> (int).</summary>
     internal const int TRY_AGAIN = 11002;
+
+    /// <summary><c>WAIT_TIMEOUT</c> (int).</summary>
+    internal const int WAIT_TIMEOUT = 258;
 
     /// <summary><c>WSADESCRIPTION_LEN</c> (int).</summary>
     internal const int WSADESCRIPTION_LEN = 256;

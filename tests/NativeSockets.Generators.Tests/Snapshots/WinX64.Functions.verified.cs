@@ -8,6 +8,46 @@ namespace NativeSockets.Interop;
 /// <summary>Native definitions of win-x64 (windows, x64).</summary>
 internal static unsafe partial class WinX64
 {
+    /// <summary><c>BOOL CloseHandle(void *handle)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int CloseHandle(void* handle)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(handle);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "CloseHandle", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __handle_native);
+    }
+
+    /// <summary><c>void *CreateIoCompletionPort(void *file, void *existing_port, ULONG_PTR key, DWORD concurrent_threads)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static void* CreateIoCompletionPort(void* file, void* existing_port, nuint key, uint concurrent_threads)
+    {
+        int __lastError;
+        void* __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(file, existing_port, key, concurrent_threads);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "CreateIoCompletionPort", ExactSpelling = true)]
+        static extern unsafe void* __PInvoke(void* __file_native, void* __existing_port_native, nuint __key_native, uint __concurrent_threads_native);
+    }
+
     /// <summary><c>DWORD GetCurrentProcessId(void)</c> from kernel32.dll.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "GetCurrentProcessId", ExactSpelling = true)]
     internal static extern uint GetCurrentProcessId();
@@ -30,6 +70,82 @@ internal static unsafe partial class WinX64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "GetHandleInformation", ExactSpelling = true)]
         static extern unsafe int __PInvoke(void* __handle_native, uint* __flags_native);
+    }
+
+    /// <summary><c>BOOL GetQueuedCompletionStatusEx(void *port, struct _OVERLAPPED_ENTRY *entries, ULONG count, ULONG *removed, DWORD milliseconds, BOOL alertable)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int GetQueuedCompletionStatusEx(void* port, _OVERLAPPED_ENTRY* entries, uint count, uint* removed, uint milliseconds, int alertable)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(port, entries, count, removed, milliseconds, alertable);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "GetQueuedCompletionStatusEx", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __port_native, _OVERLAPPED_ENTRY* __entries_native, uint __count_native, uint* __removed_native, uint __milliseconds_native, int __alertable_native);
+    }
+
+    /// <summary><c>NTSTATUS NtCancelIoFileEx(void *file, struct _IO_STATUS_BLOCK *request, struct _IO_STATUS_BLOCK *io_status)</c> from ntdll.dll.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("ntdll.dll", EntryPoint = "NtCancelIoFileEx", ExactSpelling = true)]
+    internal static extern int NtCancelIoFileEx(void* file, _IO_STATUS_BLOCK* request, _IO_STATUS_BLOCK* io_status);
+
+    /// <summary><c>NTSTATUS NtCreateFile(void **handle, ACCESS_MASK access, struct _OBJECT_ATTRIBUTES *attributes, struct _IO_STATUS_BLOCK *io_status, LARGE_INTEGER *allocation_size, ULONG file_attributes, ULONG share_access, ULONG create_disposition, ULONG create_options, void *ea_buffer, ULONG ea_length)</c> from ntdll.dll.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("ntdll.dll", EntryPoint = "NtCreateFile", ExactSpelling = true)]
+    internal static extern int NtCreateFile(void** handle, uint access, _OBJECT_ATTRIBUTES* attributes, _IO_STATUS_BLOCK* io_status, long* allocation_size, uint file_attributes, uint share_access, uint create_disposition, uint create_options, void* ea_buffer, uint ea_length);
+
+    /// <summary><c>NTSTATUS NtDeviceIoControlFile(void *file, void *event_handle, PIO_APC_ROUTINE apc_routine, void *apc_context, struct _IO_STATUS_BLOCK *io_status, ULONG io_control_code, void *input_buffer, ULONG input_length, void *output_buffer, ULONG output_length)</c> from ntdll.dll.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("ntdll.dll", EntryPoint = "NtDeviceIoControlFile", ExactSpelling = true)]
+    internal static extern int NtDeviceIoControlFile(void* file, void* event_handle, nuint apc_routine, void* apc_context, _IO_STATUS_BLOCK* io_status, uint io_control_code, void* input_buffer, uint input_length, void* output_buffer, uint output_length);
+
+    /// <summary><c>BOOL PostQueuedCompletionStatus(void *port, DWORD bytes, ULONG_PTR key, struct _OVERLAPPED *overlapped)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int PostQueuedCompletionStatus(void* port, uint bytes, nuint key, _OVERLAPPED* overlapped)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(port, bytes, key, overlapped);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "PostQueuedCompletionStatus", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __port_native, uint __bytes_native, nuint __key_native, _OVERLAPPED* __overlapped_native);
+    }
+
+    /// <summary><c>ULONG RtlNtStatusToDosError(NTSTATUS status)</c> from ntdll.dll.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("ntdll.dll", EntryPoint = "RtlNtStatusToDosError", ExactSpelling = true)]
+    internal static extern uint RtlNtStatusToDosError(int status);
+
+    /// <summary><c>BOOL SetFileCompletionNotificationModes(void *file, UCHAR flags)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int SetFileCompletionNotificationModes(void* file, byte flags)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(file, flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "SetFileCompletionNotificationModes", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __file_native, byte __flags_native);
     }
 
     /// <summary><c>BOOL SetHandleInformation(void *handle, DWORD mask, DWORD flags)</c> from kernel32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
@@ -95,6 +211,26 @@ internal static unsafe partial class WinX64
     /// <summary><c>int WSAGetLastError(void)</c> from ws2_32.dll.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32.dll", EntryPoint = "WSAGetLastError", ExactSpelling = true)]
     internal static extern int WSAGetLastError();
+
+    /// <summary><c>int WSAIoctl(SOCKET fd, DWORD code, void *in_buffer, DWORD in_length, void *out_buffer, DWORD out_length, DWORD *returned, struct _OVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)</c> from ws2_32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int WSAIoctl(nuint fd, uint code, void* in_buffer, uint in_length, void* out_buffer, uint out_length, uint* returned, _OVERLAPPED* overlapped, nuint completion)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, code, in_buffer, in_length, out_buffer, out_length, returned, overlapped, completion);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32.dll", EntryPoint = "WSAIoctl", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(nuint __fd_native, uint __code_native, void* __in_buffer_native, uint __in_length_native, void* __out_buffer_native, uint __out_length_native, uint* __returned_native, _OVERLAPPED* __overlapped_native, nuint __completion_native);
+    }
 
     /// <summary><c>int WSAPoll(struct pollfd *fds, ULONG nfds, int timeout)</c> from ws2_32.dll; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]

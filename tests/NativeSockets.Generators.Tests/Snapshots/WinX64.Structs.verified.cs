@@ -41,6 +41,141 @@ internal static unsafe partial class WinX64
         public fixed byte szSystemStatus[129];
     }
 
+    /// <summary><c>struct _AFD_POLL_HANDLE_INFO</c>: 16 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 16)]
+    internal unsafe partial struct _AFD_POLL_HANDLE_INFO
+    {
+        /// <summary><c>void * Handle</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public void* Handle;
+
+        /// <summary><c>ULONG Events</c> at offset 8 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public uint Events;
+
+        /// <summary><c>NTSTATUS Status</c> at offset 12 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(12)]
+        public int Status;
+    }
+
+    /// <summary><c>struct _AFD_POLL_INFO</c>: 32 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 32)]
+    internal unsafe partial struct _AFD_POLL_INFO
+    {
+        /// <summary><c>LARGE_INTEGER Timeout</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public long Timeout;
+
+        /// <summary><c>ULONG NumberOfHandles</c> at offset 8 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public uint NumberOfHandles;
+
+        /// <summary><c>ULONG Exclusive</c> at offset 12 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(12)]
+        public uint Exclusive;
+
+        /// <summary><c>struct _AFD_POLL_HANDLE_INFO Handles</c> at offset 16 (16 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(16)]
+        public _AFD_POLL_HANDLE_INFO Handles;
+    }
+
+    /// <summary><c>struct _IO_STATUS_BLOCK</c>: 16 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 16)]
+    internal unsafe partial struct _IO_STATUS_BLOCK
+    {
+        /// <summary><c>NTSTATUS Status</c> at offset 0 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public int Status;
+
+        /// <summary><c>ULONG_PTR Information</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public nuint Information;
+    }
+
+    /// <summary><c>struct _OBJECT_ATTRIBUTES</c>: 48 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 48)]
+    internal unsafe partial struct _OBJECT_ATTRIBUTES
+    {
+        /// <summary><c>ULONG Length</c> at offset 0 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public uint Length;
+
+        /// <summary><c>void * RootDirectory</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public void* RootDirectory;
+
+        /// <summary><c>struct _UNICODE_STRING * ObjectName</c> at offset 16 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(16)]
+        public _UNICODE_STRING* ObjectName;
+
+        /// <summary><c>ULONG Attributes</c> at offset 24 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        public uint Attributes;
+
+        /// <summary><c>void * SecurityDescriptor</c> at offset 32 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(32)]
+        public void* SecurityDescriptor;
+
+        /// <summary><c>void * SecurityQualityOfService</c> at offset 40 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(40)]
+        public void* SecurityQualityOfService;
+    }
+
+    /// <summary><c>struct _OVERLAPPED</c>: 32 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 32)]
+    internal unsafe partial struct _OVERLAPPED
+    {
+        /// <summary><c>ULONG_PTR Internal</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public nuint Internal;
+
+        /// <summary><c>ULONG_PTR InternalHigh</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public nuint InternalHigh;
+
+        /// <summary><c>void * hEvent</c> at offset 24 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        public void* hEvent;
+    }
+
+    /// <summary><c>struct _OVERLAPPED_ENTRY</c>: 32 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 32)]
+    internal unsafe partial struct _OVERLAPPED_ENTRY
+    {
+        /// <summary><c>ULONG_PTR lpCompletionKey</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public nuint lpCompletionKey;
+
+        /// <summary><c>struct _OVERLAPPED * lpOverlapped</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public _OVERLAPPED* lpOverlapped;
+
+        /// <summary><c>ULONG_PTR Internal</c> at offset 16 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(16)]
+        public nuint Internal;
+
+        /// <summary><c>DWORD dwNumberOfBytesTransferred</c> at offset 24 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        public uint dwNumberOfBytesTransferred;
+    }
+
+    /// <summary><c>struct _UNICODE_STRING</c>: 16 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 16)]
+    internal unsafe partial struct _UNICODE_STRING
+    {
+        /// <summary><c>USHORT Length</c> at offset 0 (2 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public ushort Length;
+
+        /// <summary><c>USHORT MaximumLength</c> at offset 2 (2 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(2)]
+        public ushort MaximumLength;
+
+        /// <summary><c>WCHAR * Buffer</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public ushort* Buffer;
+    }
+
     /// <summary><c>struct _WSAPROTOCOL_INFOW</c>: 628 bytes, aligned to 4.</summary>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 628)]
     internal unsafe partial struct _WSAPROTOCOL_INFOW

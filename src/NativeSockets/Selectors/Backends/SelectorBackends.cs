@@ -26,7 +26,8 @@ internal static class SelectorBackends
 
         if (OperatingSystem.IsWindows())
         {
-            throw new PlatformNotSupportedException("Selector has no backend for Windows in this build."); // AFD backend with PollBackend fallback: Backends/AfdBackend.cs
+            // AFD is undocumented: where \Device\Afd cannot be opened, WSAPoll serves instead.
+            return AfdBackend.TryCreate(out var afd, out _) ? afd! : new PollBackend();
         }
 
         return new PollBackend();
