@@ -167,9 +167,9 @@ internal static unsafe partial class FreebsdX64
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
-    /// <summary><c>int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags)</c> from libc.so.7.</summary>
+    /// <summary><c>int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, size_t hostlen, char *serv, size_t servlen, int flags)</c> from libc.so.7.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getnameinfo", ExactSpelling = true)]
-    internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
+    internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, nuint hostlen, byte* serv, nuint servlen, int flags);
 
     /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]

@@ -270,15 +270,15 @@ internal static unsafe partial class Native
 
     /// <summary><c>getnameinfo</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getnameinfo(void* sa, long salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags)
+    internal static int getnameinfo(void* sa, long salen, byte* host, nuint hostlen, byte* serv, nuint servlen, int flags)
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getnameinfo((global::NativeSockets.Interop.FreebsdX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getnameinfo((global::NativeSockets.Interop.WinX64.sockaddr*)sa, unchecked((int)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getnameinfo((global::NativeSockets.Interop.WinX64.sockaddr*)sa, unchecked((int)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getnameinfo");
     }
 
