@@ -448,6 +448,34 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctlsocket");
     }
 
+    /// <summary><c>kevent_call</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kevent_call(int kq, void* changelist, int nchanges, void* eventlist, int nevents, void* timeout)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kevent_call(kq, (global::NativeSockets.Interop.FreebsdX64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.FreebsdX64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.FreebsdX64.timespec*)timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.kevent_call(kq, (global::NativeSockets.Interop.OsxArm64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.OsxArm64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.OsxArm64.timespec*)timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.kevent_call(kq, (global::NativeSockets.Interop.OsxX64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.OsxX64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.OsxX64.timespec*)timeout);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent_call");
+    }
+
+    /// <summary><c>kqueue</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kqueue()
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kqueue();
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.kqueue();
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.kqueue();
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kqueue");
+    }
+
+    /// <summary><c>kqueuex</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kqueuex(uint flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kqueuex(flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kqueuex");
+    }
+
     /// <summary><c>listen</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int listen(nint fd, int n)
