@@ -61,8 +61,8 @@ internal static class PlatformEmitter
     private static void EmitStruct(IndentedWriter writer, StructDefinition definition, TypeTable table)
     {
         writer.Line($"/// <summary><c>struct {definition.Name}</c>: {definition.Size} bytes, aligned to {definition.Alignment}.</summary>");
-        // A packed C struct (macOS's kevent: #pragma pack(4) over 8-byte fields) packs its C# twin alike.
-        var pack = NaturalAlignmentOf(definition, table) > definition.Alignment ? $", Pack = {definition.Alignment}" : string.Empty;
+        // A packed C struct (epoll_event on x86-64) is less aligned than its fields: Pack lowers the runtime's alignment to C's.
+        var pack = NaturalFieldAlignment(definition, table) > definition.Alignment ? $", Pack = {definition.Alignment}" : string.Empty;
         writer.Line($"[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = {definition.Size}{pack})]");
         writer.Open($"internal unsafe partial struct {CSharpNames.Identifier(definition.Name)}");
         var alignmentField = AlignmentFieldType(definition, table);
@@ -98,7 +98,7 @@ internal static class PlatformEmitter
     /// <summary>The type of a hidden field that raises the struct's alignment to C's, or null if none is needed.</summary>
     private static string? AlignmentFieldType(StructDefinition definition, TypeTable table)
     {
-        if (NaturalAlignmentOf(definition, table) >= definition.Alignment)
+        if (NaturalFieldAlignment(definition, table) >= definition.Alignment)
         {
             return null;
         }
@@ -106,8 +106,8 @@ internal static class PlatformEmitter
         return definition.Alignment switch { 2 => "ushort", 4 => "uint", _ => "ulong" };
     }
 
-    /// <summary>The alignment the listed fields alone give the struct.</summary>
-    private static int NaturalAlignmentOf(StructDefinition definition, TypeTable table) =>
+    /// <summary>The alignment the runtime gives a struct of these fields when nothing lowers or raises it.</summary>
+    private static int NaturalFieldAlignment(StructDefinition definition, TypeTable table) =>
         definition.Fields.Select(f => NaturalAlignment(f.Type, table)).DefaultIfEmpty(1).Max();
 
     private static int NaturalAlignment(CType type, TypeTable table)
