@@ -53,6 +53,9 @@ public class DiagnosticTests
     [InlineData("NSG0112", "struct s size 8 align 4\n  a @0 8 struct s\nend", "8:3")]
     [InlineData("NSG0113", "function libc errno nogctransition int connect(int fd)", "7:21")]
     [InlineData("NSG0113", "function libc nogctransition int getaddrinfo(int a)", "7:15")]
+    [InlineData("NSG0113", "function libc nogctransition int kevent(int a)", "7:15")]
+    [InlineData("NSG0002", "function libc name=9x int f(int a)", "7:15")]
+    [InlineData("NSG0002", "function libc version=FBSD-1 int f(int a)", "7:15")]
     public void Malformed_line_is_reported_where_it_is(string id, string lines, string lineAndColumn)
     {
         var output = GeneratorHarness.Run(("native-defs/test-x64.defs", Header + lines));
@@ -152,6 +155,22 @@ public class DiagnosticTests
         var output = GeneratorHarness.Run(("native-defs/test-x64.defs", Header + "struct s size 4 align 4\nend\nconst s int 1"));
 
         Assert.Contains("NSG0202 native-defs/test-x64.defs:9:7", output.DiagnosticLines);
+    }
+
+    [Fact]
+    public void A_function_named_like_a_struct_binds_under_its_name_option()
+    {
+        var lines = "struct s size 4 align 4\n  a @0 4 int\nend\nfunction libc name=s_call version=TEST_1.5 int s(struct s *p)";
+
+        var output = GeneratorHarness.Run(("native-defs/test-x64.defs", Header + lines));
+
+        Assert.Empty(output.DiagnosticLines);
+        var functions = output.Sources["TestX64.Functions.g.cs"];
+        Assert.Contains("EntryPoint = \"s\"", functions, StringComparison.Ordinal);
+        Assert.Contains("internal static extern int s_call(s* p);", functions, StringComparison.Ordinal);
+        Assert.Contains("the symbol's default version TEST_1.5", functions, StringComparison.Ordinal);
+        Assert.Contains("internal static int s_call(void* p)", output.Sources["Native.Functions.g.cs"], StringComparison.Ordinal);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class LibraryImportCompatibilityTests
         var ourMethods = OurMethods(ours.Compilation, platform.ClassName);
         foreach (var function in platform.Functions)
         {
-            var method = ourMethods[function.Name];
+            var method = ourMethods[function.CSharpName];
             var parameters = string.Join(", ", method.Parameters.Select(p => $"{Display(p.Type)} {p.Name}"));
             if (function.SuppressesGCTransition)
             {
@@ -60,7 +60,7 @@ public class LibraryImportCompatibilityTests
             }
 
             declarations.Append(CultureInfo.InvariantCulture, $"        [global::System.Runtime.InteropServices.LibraryImport(\"{libraries[function.Library]}\", EntryPoint = \"{function.EntryPoint}\", SetLastError = {(function.SetsLastError ? "true" : "false")})]\n");
-            declarations.Append(CultureInfo.InvariantCulture, $"        internal static partial {Display(method.ReturnType)} {function.Name}({parameters});\n");
+            declarations.Append(CultureInfo.InvariantCulture, $"        internal static partial {Display(method.ReturnType)} {function.CSharpName}({parameters});\n");
         }
 
         declarations.Append("    }\n}\n");
@@ -76,8 +76,8 @@ public class LibraryImportCompatibilityTests
         // Apple arm64's padded variadic calls differ from a plain import on purpose (the padding test covers them).
         foreach (var function in platform.Functions.Where(f => !(f.IsVariadic && platform.PassesVariadicArgumentsOnStack)))
         {
-            var expected = NativeSignature(lowered, theirs[function.Name]);
-            var actual = NativeSignature(lowered, OurMethods(lowered, platform.ClassName)[function.Name]);
+            var expected = NativeSignature(lowered, theirs[function.CSharpName]);
+            var actual = NativeSignature(lowered, OurMethods(lowered, platform.ClassName)[function.CSharpName]);
             Assert.Equal(expected, actual);
         }
     }

@@ -6,8 +6,10 @@ namespace NativeSockets.HeaderCheck;
 
 /// <summary>
 /// Reads the 64-bit constants a compiler wrote into its assembly output (<c>-S</c>): the data line
-/// after each <c>ns_check_N:</c> label. GNU assemblers spell an 8-byte value <c>.quad</c> (x86-64),
-/// <c>.xword</c> or <c>.8byte</c> (arm64), and a zero as <c>.zero 8</c> (ELF) or <c>.space 8</c> (PE).
+/// after each <c>ns_check_N:</c> label (<c>_ns_check_N:</c> in Mach-O, which prefixes C names with an
+/// underscore). GNU assemblers spell an 8-byte value <c>.quad</c> (x86-64), <c>.xword</c> or <c>.8byte</c>
+/// (arm64), and a zero as <c>.zero 8</c> (ELF) or <c>.space 8</c> (PE); clang follows a value with a
+/// comment (<c># 0x1</c>, <c>## 0x1</c>, <c>; 0x1</c>), so only the first word after the directive counts.
 /// </summary>
 internal static class AssemblyValues
 {
@@ -18,9 +20,9 @@ internal static class AssemblyValues
         foreach (var rawLine in assembly.Split('\n'))
         {
             var line = rawLine.Trim();
-            if (line.StartsWith("ns_check_", StringComparison.Ordinal) && line.EndsWith(':'))
+            if (line.TrimStart('_').StartsWith("ns_check_", StringComparison.Ordinal) && line.EndsWith(':'))
             {
-                label = line[..^1];
+                label = line[..^1].TrimStart('_');
                 continue;
             }
 
@@ -29,15 +31,15 @@ internal static class AssemblyValues
                 continue;
             }
 
-            var parts = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+            var parts = line.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
             var directive = parts[0];
-            if (directive is ".quad" or ".xword" or ".8byte" or ".dword" && parts.Length == 2
+            if (directive is ".quad" or ".xword" or ".8byte" or ".dword" && parts.Length >= 2
                 && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 values[label] = value;
                 label = null;
             }
-            else if (directive is ".zero" or ".space" && parts.Length == 2 && parts[1].Trim() == "8")
+            else if (directive is ".zero" or ".space" && parts.Length >= 2 && parts[1] == "8")
             {
                 values[label] = 0;
                 label = null;

@@ -25,12 +25,14 @@ internal sealed record HeaderCheckResult(string Platform, string Compiler, int C
 /// Compiles the C file <see cref="HeaderCheckEmitter"/> makes from a platform's definitions: with
 /// <c>-S -DNS_READBACK</c> to read every actual value from the assembly (no need to run a cross
 /// compiler's output), then without it so the <c>_Static_assert</c>s must hold, and optionally as a
-/// program whose printout must agree with the assembly.
+/// program whose printout must agree with the assembly. <c>compilerArguments</c> go before every other
+/// argument: a cross compiler's target and header folders (clang's <c>--target=... -nostdinc -isystem DIR</c>).
 /// </summary>
 internal static partial class HeaderChecker
 {
-    public static HeaderCheckResult Check(PlatformModel platform, string compiler, bool run)
+    public static HeaderCheckResult Check(PlatformModel platform, string compiler, bool run, IReadOnlyList<string>? compilerArguments = null)
     {
+        var cc = new Compiler(compiler, compilerArguments ?? Array.Empty<string>());
         var notInHeaders = NotInHeaders.For(platform.Name);
         var items = HeaderCheckEmitter.Items(platform, notInHeaders.Keys.ToList());
         var failures = new List<string>();
@@ -39,7 +41,7 @@ internal static partial class HeaderChecker
         try
         {
             var file = Path.Combine(directory, platform.Name + ".c");
-            var values = ReadBack(platform, compiler, items, skipped, file, failures);
+            var values = ReadBack(platform, cc, items, skipped, file, failures);
             var wrong = new HashSet<int>();
             foreach (var item in items.Where(i => i.Kind != HeaderCheckKind.Function && !skipped.Contains(i.Index)))
             {
@@ -59,13 +61,13 @@ internal static partial class HeaderChecker
                 }
             }
 
-            CheckAssertions(platform, compiler, items, skipped, wrong, file, failures);
+            CheckAssertions(platform, cc, items, skipped, wrong, file, failures);
             if (run)
             {
-                CheckPrintout(platform, compiler, items, skipped, values, file, failures);
+                CheckPrintout(platform, cc, items, skipped, values, file, failures);
             }
 
-            return new HeaderCheckResult(platform.Name, compiler, items.Count - skipped.Count, failures, notInHeaders);
+            return new HeaderCheckResult(platform.Name, cc.Name, items.Count - skipped.Count, failures, notInHeaders);
         }
         finally
         {
@@ -82,13 +84,13 @@ internal static partial class HeaderChecker
     /// undeclared name) is reported, left out, and the rest compiled again.
     /// </summary>
     private static Dictionary<string, long> ReadBack(
-        PlatformModel platform, string compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, string file, List<string> failures)
+        PlatformModel platform, Compiler compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, string file, List<string> failures)
     {
         var assembly = Path.ChangeExtension(file, ".s");
         while (true)
         {
             File.WriteAllText(file, HeaderCheckEmitter.Source(platform, items, skipped, out var lines));
-            var result = Tool.Run(compiler, "-S", "-O0", "-DNS_READBACK", "-o", assembly, file);
+            var result = compiler.Run("-S", "-O0", "-DNS_READBACK", "-o", assembly, file);
             if (result.ExitCode == 0)
             {
                 return AssemblyValues.Read(File.ReadAllText(assembly));
@@ -119,10 +121,10 @@ internal static partial class HeaderChecker
 
     /// <summary>The <c>_Static_assert</c>s must fail exactly where the read-back values differ.</summary>
     private static void CheckAssertions(
-        PlatformModel platform, string compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, HashSet<int> wrong, string file, List<string> failures)
+        PlatformModel platform, Compiler compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, HashSet<int> wrong, string file, List<string> failures)
     {
         File.WriteAllText(file, HeaderCheckEmitter.Source(platform, items, skipped, out var lines));
-        var result = Tool.Run(compiler, "-fsyntax-only", file);
+        var result = compiler.Run("-fsyntax-only", file);
         var failed = ErrorLines(result.Output, file, lines).Select(e => e.Index).ToHashSet();
         if (result.ExitCode != 0 && failed.Count == 0)
         {
@@ -142,11 +144,11 @@ internal static partial class HeaderChecker
 
     /// <summary>Runs the check as a program (native compilers only) and compares its printout with the assembly.</summary>
     private static void CheckPrintout(
-        PlatformModel platform, string compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, Dictionary<string, long> values, string file, List<string> failures)
+        PlatformModel platform, Compiler compiler, IReadOnlyList<HeaderCheckItem> items, HashSet<int> skipped, Dictionary<string, long> values, string file, List<string> failures)
     {
         File.WriteAllText(file, HeaderCheckEmitter.Source(platform, items, skipped, out _));
         var program = Path.ChangeExtension(file, ".out");
-        var build = Tool.Run(compiler, "-O0", "-DNS_READBACK", "-DNS_PRINT", "-o", program, file);
+        var build = compiler.Run("-O0", "-DNS_READBACK", "-DNS_PRINT", "-o", program, file);
         if (build.ExitCode != 0)
         {
             failures.Add($"{platform.Name}: the printout program does not build:\n{build.Output}");
@@ -185,6 +187,17 @@ internal static partial class HeaderChecker
         }
 
         return found;
+    }
+
+    /// <summary>A compiler with the arguments that pick its target and headers.</summary>
+    private sealed record Compiler(string Program, IReadOnlyList<string> Arguments)
+    {
+        public (int ExitCode, string Output) Run(params string[] arguments) => Tool.Run(Program, [.. Arguments, .. arguments]);
+
+        /// <summary>The program and its target, without the header folders: how a report names the compiler.</summary>
+        public string Name => string.Join(' ', Arguments.Where(a => a.StartsWith("--target", StringComparison.Ordinal)).Prepend(Program));
+
+        public override string ToString() => Arguments.Count == 0 ? Program : $"{Program} {string.Join(' ', Arguments)}";
     }
 
     [GeneratedRegex(@"^(?<file>[^\s:][^:]*):(?<line>\d+):\d+: error: (?<message>.*)$", RegexOptions.Multiline)]

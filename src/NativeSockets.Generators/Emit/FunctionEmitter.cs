@@ -46,6 +46,11 @@ internal static class FunctionEmitter
             summary += "; called without a GC transition, as it never blocks";
         }
 
+        if (function.SymbolVersion is { } version)
+        {
+            summary += $"; the symbol's default version {version}, which the unversioned lookup of DllImport binds";
+        }
+
         writer.Line($"/// <summary>{summary}.</summary>");
         if (padsVariadic)
         {
@@ -64,7 +69,7 @@ internal static class FunctionEmitter
         if (!function.SetsLastError && !padsVariadic && !function.SuppressesGCTransition)
         {
             writer.Line(dllImport);
-            writer.Line($"internal static extern {returnType} {CSharpNames.Identifier(function.Name)}({signature});");
+            writer.Line($"internal static extern {returnType} {CSharpNames.Identifier(function.CSharpName)}({signature});");
             return;
         }
 
@@ -90,7 +95,7 @@ internal static class FunctionEmitter
         var call = $"__PInvoke({string.Join(", ", arguments)})";
         var returnsValue = returnType != "void";
         writer.Line("[global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]");
-        writer.Open($"internal static {returnType} {CSharpNames.Identifier(function.Name)}({signature})");
+        writer.Open($"internal static {returnType} {CSharpNames.Identifier(function.CSharpName)}({signature})");
         if (function.SetsLastError)
         {
             writer.Line("int __lastError;");

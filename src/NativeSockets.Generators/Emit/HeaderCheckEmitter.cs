@@ -283,7 +283,15 @@ internal static class HeaderCheckEmitter
         return plain == glibc ? check : $"{check} || __builtin_types_compatible_p(__typeof__(&{function.Name}), {glibc})";
     }
 
-    private static string[] Prelude(PlatformModel platform) => platform.Os == "windows" ? WindowsPrelude : PosixPrelude;
+    /// <summary>kqueue, the readiness interface of macOS and FreeBSD.</summary>
+    private static readonly string[] BsdPrelude = PosixPrelude.Concat(new[] { "#include <sys/event.h>" }).ToArray();
+
+    private static string[] Prelude(PlatformModel platform) => platform.Os switch
+    {
+        "windows" => WindowsPrelude,
+        "osx" or "freebsd" => BsdPrelude,
+        _ => PosixPrelude,
+    };
 
     private static string FixedWidthName(Primitive primitive) => primitive switch
     {

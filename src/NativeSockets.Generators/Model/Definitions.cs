@@ -29,6 +29,9 @@ internal sealed record ParameterDefinition(string Name, CType Type);
 /// <summary>
 /// A <c>function</c> line. <see cref="VariadicIndex"/> is the index of the first parameter written
 /// after <c>...</c> (the variadic arguments the binding passes), or -1 for a fixed-arity function.
+/// <see cref="ManagedName"/> is the binding's C# name when the C name is taken in C# (C keeps struct
+/// tags apart from functions: <c>struct kevent</c> and <c>kevent()</c>); <see cref="SymbolVersion"/> is
+/// the ELF symbol version the definitions describe (the default version, which an unversioned lookup binds).
 /// </summary>
 internal sealed record FunctionDefinition(
     string Name,
@@ -39,9 +42,14 @@ internal sealed record FunctionDefinition(
     EquatableArray<ParameterDefinition> Parameters,
     int VariadicIndex,
     LocationInfo Location,
-    bool SuppressesGCTransition = false)
+    bool SuppressesGCTransition = false,
+    string? ManagedName = null,
+    string? SymbolVersion = null)
 {
     public bool IsVariadic => VariadicIndex >= 0;
+
+    /// <summary>The name of the binding in C#: <see cref="ManagedName"/>, or the C name.</summary>
+    public string CSharpName => ManagedName ?? Name;
 }
 
 /// <summary>Everything one definition file says, as parsed, with the problems found on the way.</summary>

@@ -23,6 +23,7 @@ internal static class BlockingCalls
 
         // Readiness waits block until the timeout.
         "poll", "ppoll", "select", "pselect", "WSAPoll", "epoll_wait",
+        "kevent",
 
         // Lookups read files and may ask a name server.
         "getaddrinfo", "getnameinfo", "GetAddrInfoW", "GetNameInfoW",

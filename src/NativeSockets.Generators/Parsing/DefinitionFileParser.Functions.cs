@@ -4,10 +4,10 @@ using NativeSockets.Generators.Model;
 
 namespace NativeSockets.Generators.Parsing;
 
-/// <summary>The reader of <c>function</c> lines: <c>function LIBRARY [errno|lasterror] [nogctransition] [entry=SYMBOL] PROTOTYPE</c>.</summary>
+/// <summary>The reader of <c>function</c> lines: <c>function LIBRARY [errno|lasterror] [nogctransition] [entry=SYMBOL] [name=CSHARP-NAME] [version=SYMBOL-VERSION] PROTOTYPE</c>.</summary>
 internal sealed partial class DefinitionFileParser
 {
-    private const string FunctionForm = "write 'function LIBRARY [errno] [nogctransition] [entry=SYMBOL] RETURN-TYPE NAME(PARAMETERS)'";
+    private const string FunctionForm = "write 'function LIBRARY [errno] [nogctransition] [entry=SYMBOL] [name=CSHARP-NAME] [version=SYMBOL-VERSION] RETURN-TYPE NAME(PARAMETERS)'";
 
     private void ReadFunction(List<Token> tokens, string content, int lineStart)
     {
@@ -27,6 +27,8 @@ internal sealed partial class DefinitionFileParser
         var setsLastError = false;
         Token? noGCTransition = null;
         string? entryPoint = null;
+        string? managedName = null;
+        string? symbolVersion = null;
         var next = 2;
         for (; next < tokens.Count; next++)
         {
@@ -45,6 +47,24 @@ internal sealed partial class DefinitionFileParser
                 if (!CTokenizer.IsIdentifier(entryPoint))
                 {
                     Report(DiagnosticDescriptors.Syntax, Locate(tokens[next]), "'function' line", $"'{entryPoint}' is not a valid symbol name");
+                    return;
+                }
+            }
+            else if (flag.StartsWith("name=", System.StringComparison.Ordinal))
+            {
+                managedName = flag.Substring("name=".Length);
+                if (!CTokenizer.IsIdentifier(managedName))
+                {
+                    Report(DiagnosticDescriptors.Syntax, Locate(tokens[next]), "'function' line", $"'{managedName}' is not a valid C# name");
+                    return;
+                }
+            }
+            else if (flag.StartsWith("version=", System.StringComparison.Ordinal))
+            {
+                symbolVersion = flag.Substring("version=".Length);
+                if (!IsSymbolVersion(symbolVersion))
+                {
+                    Report(DiagnosticDescriptors.Syntax, Locate(tokens[next]), "'function' line", $"'{symbolVersion}' is not a symbol version (letters, digits, '_' and '.')");
                     return;
                 }
             }
@@ -78,8 +98,27 @@ internal sealed partial class DefinitionFileParser
             }
 
             _functions.Add(new FunctionDefinition(
-                name.Text, entryPoint ?? name.Text, library.Text, setsLastError, returnType, parameters.ToEquatableArray(), variadicIndex, Locate(name), suppressesGCTransition));
+                name.Text, entryPoint ?? name.Text, library.Text, setsLastError, returnType, parameters.ToEquatableArray(), variadicIndex, Locate(name), suppressesGCTransition, managedName, symbolVersion));
         }
+    }
+
+    /// <summary>An ELF version name such as FBSD_1.5 or GLIBC_2.34.</summary>
+    private static bool IsSymbolVersion(string text)
+    {
+        if (text.Length == 0 || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool TryReadPrototype(

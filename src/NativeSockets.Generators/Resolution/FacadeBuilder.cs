@@ -37,7 +37,7 @@ internal static class FacadeBuilder
         }
 
         var functions = new List<FacadeFunction>();
-        foreach (var group in GroupByName(platforms, p => p.Functions, f => f.Name))
+        foreach (var group in GroupByName(platforms, p => p.Functions, f => f.CSharpName))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var function = BuildFunction(group.Name, group.Items, tables, diagnostics);
@@ -185,7 +185,7 @@ internal static class FacadeBuilder
         foreach (var clash in functions.Where(f => structNames.Contains(f.Name) || constantNames.Contains(f.Name)).ToList())
         {
             functions.Remove(clash);
-            var location = platforms.SelectMany(p => p.Functions).First(f => f.Name == clash.Name).Location;
+            var location = platforms.SelectMany(p => p.Functions).First(f => f.CSharpName == clash.Name).Location;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, location, clash.Name, "a function", structNames.Contains(clash.Name) ? "a struct" : "a constant"));
         }
 

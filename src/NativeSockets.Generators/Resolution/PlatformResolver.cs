@@ -201,7 +201,7 @@ internal static partial class PlatformResolver
         }
 
         constants.RemoveAll(c => Clashes(c.Name, "a constant", c.Location));
-        functions.RemoveAll(f => Clashes(f.Name, "a function", f.Location));
+        functions.RemoveAll(f => Clashes(f.CSharpName, "a function", f.Location));
 
         bool Clashes(string name, string kind, LocationInfo location)
         {

@@ -12,6 +12,9 @@ public class AssemblyValuesTests
     [InlineData("ns_check_3:\n\t.8byte\t-1\n", -1L)]                        // aarch64, other gcc versions
     [InlineData("ns_check_3:\n\t.zero\t8\n", 0L)]                           // a zero on ELF
     [InlineData("ns_check_3:\n\t.space 8\n\t.globl\tns_check_4\n", 0L)]     // a zero on PE (mingw)
+    [InlineData("ns_check_3:\n\t.quad\t-11                             # 0xfffffffffffffff5\n", -11L)]  // clang, ELF (FreeBSD)
+    [InlineData("_ns_check_3:\n\t.quad\t64                              ## 0x40\n", 64L)]  // clang, Mach-O x86-64
+    [InlineData("_ns_check_3:\n\t.quad\t0                               ; 0x0\n", 0L)]    // clang, Mach-O arm64
     public void Reads_the_value_after_its_label(string assembly, long expected)
     {
         var values = AssemblyValues.Read("\t.section\t.rodata\n\t.align 8\n" + assembly);

@@ -9,7 +9,7 @@ namespace NativeSockets.Generators.Tests.Platforms;
 /// <summary>
 /// The generated structs of every platform, compiled and measured on this machine, have the sizes,
 /// alignments, field offsets and field sizes of facts.json: a wrong emitter is caught even for
-/// platforms no C compiler here can check.
+/// platforms whose headers the tests never compile.
 /// </summary>
 public class ManagedLayoutTests
 {

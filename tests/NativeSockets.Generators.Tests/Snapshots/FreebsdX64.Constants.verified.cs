@@ -245,6 +245,48 @@ internal static unsafe partial class FreebsdX64
     /// <summary><c>ETIMEDOUT</c> (int).</summary>
     internal const int ETIMEDOUT = 60;
 
+    /// <summary><c>EVFILT_READ</c> (int).</summary>
+    internal const int EVFILT_READ = -1;
+
+    /// <summary><c>EVFILT_TIMER</c> (int).</summary>
+    internal const int EVFILT_TIMER = -7;
+
+    /// <summary><c>EVFILT_USER</c> (int).</summary>
+    internal const int EVFILT_USER = -11;
+
+    /// <summary><c>EVFILT_WRITE</c> (int).</summary>
+    internal const int EVFILT_WRITE = -2;
+
+    /// <summary><c>EV_ADD</c> (int).</summary>
+    internal const int EV_ADD = 0x1;
+
+    /// <summary><c>EV_CLEAR</c> (int).</summary>
+    internal const int EV_CLEAR = 0x20;
+
+    /// <summary><c>EV_DELETE</c> (int).</summary>
+    internal const int EV_DELETE = 0x2;
+
+    /// <summary><c>EV_DISABLE</c> (int).</summary>
+    internal const int EV_DISABLE = 0x8;
+
+    /// <summary><c>EV_DISPATCH</c> (int).</summary>
+    internal const int EV_DISPATCH = 0x80;
+
+    /// <summary><c>EV_ENABLE</c> (int).</summary>
+    internal const int EV_ENABLE = 0x4;
+
+    /// <summary><c>EV_EOF</c> (int).</summary>
+    internal const int EV_EOF = 0x8000;
+
+    /// <summary><c>EV_ERROR</c> (int).</summary>
+    internal const int EV_ERROR = 0x4000;
+
+    /// <summary><c>EV_ONESHOT</c> (int).</summary>
+    internal const int EV_ONESHOT = 0x10;
+
+    /// <summary><c>EV_RECEIPT</c> (int).</summary>
+    internal const int EV_RECEIPT = 0x40;
+
     /// <summary><c>EWOULDBLOCK</c> (int).</summary>
     internal const int EWOULDBLOCK = 35;
 
@@ -380,6 +422,9 @@ internal static unsafe partial class FreebsdX64
     /// <summary><c>IP_TTL</c> (int).</summary>
     internal const int IP_TTL = 4;
 
+    /// <summary><c>KQUEUE_CLOEXEC</c> (unsigned int).</summary>
+    internal const uint KQUEUE_CLOEXEC = 0x1U;
+
     /// <summary><c>MSG_CMSG_CLOEXEC</c> (int).</summary>
     internal const int MSG_CMSG_CLOEXEC = 0x40000;
 
@@ -436,6 +481,9 @@ internal static unsafe partial class FreebsdX64
 
     /// <summary><c>NI_NUMERICSERV</c> (int).</summary>
     internal const int NI_NUMERICSERV = 8;
+
+    /// <summary><c>NOTE_TRIGGER</c> (int).</summary>
+    internal const int NOTE_TRIGGER = 0x1000000;
 
     /// <summary><c>NO_ADDRESS</c> (int).</summary>
     internal const int NO_ADDRESS = 4;

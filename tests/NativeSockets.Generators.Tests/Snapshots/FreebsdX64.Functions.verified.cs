@@ -167,9 +167,9 @@ internal static unsafe partial class FreebsdX64
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
-    /// <summary><c>int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags)</c> from libc.so.7.</summary>
+    /// <summary><c>int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, size_t hostlen, char *serv, size_t servlen, int flags)</c> from libc.so.7.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getnameinfo", ExactSpelling = true)]
-    internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
+    internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, nuint hostlen, byte* serv, nuint servlen, int flags);
 
     /// <summary><c>int getpeername(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
@@ -293,6 +293,66 @@ internal static unsafe partial class FreebsdX64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "ioctl", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, ulong __request_native, int* __argp_native);
+    }
+
+    /// <summary><c>int kevent(int kq, const struct kevent *changelist, int nchanges, struct kevent *eventlist, int nevents, const struct timespec *timeout)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); the symbol's default version FBSD_1.5, which the unversioned lookup of DllImport binds.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int kevent_call(int kq, kevent* changelist, int nchanges, kevent* eventlist, int nevents, timespec* timeout)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(kq, changelist, nchanges, eventlist, nevents, timeout);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "kevent", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __kq_native, kevent* __changelist_native, int __nchanges_native, kevent* __eventlist_native, int __nevents_native, timespec* __timeout_native);
+    }
+
+    /// <summary><c>int kqueue(void)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int kqueue()
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke();
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "kqueue", ExactSpelling = true)]
+        static extern unsafe int __PInvoke();
+    }
+
+    /// <summary><c>int kqueuex(unsigned int flags)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int kqueuex(uint flags)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "kqueuex", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(uint __flags_native);
     }
 
     /// <summary><c>int listen(int fd, int n)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>

@@ -1605,6 +1605,188 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>EVFILT_READ</c> on the running platform.</summary>
+    internal static int EVFILT_READ
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EVFILT_READ;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EVFILT_READ;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EVFILT_READ;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EVFILT_READ");
+        }
+    }
+
+    /// <summary><c>EVFILT_TIMER</c> on the running platform.</summary>
+    internal static int EVFILT_TIMER
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EVFILT_TIMER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EVFILT_TIMER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EVFILT_TIMER;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EVFILT_TIMER");
+        }
+    }
+
+    /// <summary><c>EVFILT_USER</c> on the running platform.</summary>
+    internal static int EVFILT_USER
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EVFILT_USER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EVFILT_USER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EVFILT_USER;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EVFILT_USER");
+        }
+    }
+
+    /// <summary><c>EVFILT_WRITE</c> on the running platform.</summary>
+    internal static int EVFILT_WRITE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EVFILT_WRITE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EVFILT_WRITE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EVFILT_WRITE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EVFILT_WRITE");
+        }
+    }
+
+    /// <summary><c>EV_ADD</c> on the running platform.</summary>
+    internal static int EV_ADD
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_ADD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_ADD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_ADD;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_ADD");
+        }
+    }
+
+    /// <summary><c>EV_CLEAR</c> on the running platform.</summary>
+    internal static int EV_CLEAR
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_CLEAR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_CLEAR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_CLEAR;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_CLEAR");
+        }
+    }
+
+    /// <summary><c>EV_DELETE</c> on the running platform.</summary>
+    internal static int EV_DELETE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_DELETE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_DELETE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_DELETE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_DELETE");
+        }
+    }
+
+    /// <summary><c>EV_DISABLE</c> on the running platform.</summary>
+    internal static int EV_DISABLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_DISABLE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_DISABLE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_DISABLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_DISABLE");
+        }
+    }
+
+    /// <summary><c>EV_DISPATCH</c> on the running platform.</summary>
+    internal static int EV_DISPATCH
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_DISPATCH;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_DISPATCH;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_DISPATCH;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_DISPATCH");
+        }
+    }
+
+    /// <summary><c>EV_ENABLE</c> on the running platform.</summary>
+    internal static int EV_ENABLE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_ENABLE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_ENABLE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_ENABLE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_ENABLE");
+        }
+    }
+
+    /// <summary><c>EV_EOF</c> on the running platform.</summary>
+    internal static int EV_EOF
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_EOF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_EOF;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_EOF;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_EOF");
+        }
+    }
+
+    /// <summary><c>EV_ERROR</c> on the running platform.</summary>
+    internal static int EV_ERROR
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_ERROR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_ERROR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_ERROR;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_ERROR");
+        }
+    }
+
+    /// <summary><c>EV_ONESHOT</c> on the running platform.</summary>
+    internal static int EV_ONESHOT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_ONESHOT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_ONESHOT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_ONESHOT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_ONESHOT");
+        }
+    }
+
+    /// <summary><c>EV_RECEIPT</c> on the running platform.</summary>
+    internal static int EV_RECEIPT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.EV_RECEIPT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EV_RECEIPT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EV_RECEIPT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EV_RECEIPT");
+        }
+    }
+
     /// <summary><c>EWOULDBLOCK</c> on the running platform.</summary>
     internal static int EWOULDBLOCK
     {
@@ -2476,6 +2658,17 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>KQUEUE_CLOEXEC</c> on the running platform.</summary>
+    internal static uint KQUEUE_CLOEXEC
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.KQUEUE_CLOEXEC;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("KQUEUE_CLOEXEC");
+        }
+    }
+
     /// <summary><c>MSG_CMSG_CLOEXEC</c> on the running platform.</summary>
     internal static int MSG_CMSG_CLOEXEC
     {
@@ -2782,6 +2975,19 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NI_NUMERICSERV;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NI_NUMERICSERV;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NI_NUMERICSERV");
+        }
+    }
+
+    /// <summary><c>NOTE_TRIGGER</c> on the running platform.</summary>
+    internal static int NOTE_TRIGGER
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.NOTE_TRIGGER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NOTE_TRIGGER;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NOTE_TRIGGER;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("NOTE_TRIGGER");
         }
     }
 

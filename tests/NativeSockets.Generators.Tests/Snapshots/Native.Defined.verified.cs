@@ -332,6 +332,48 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>ETIMEDOUT</c>.</summary>
         internal static bool ETIMEDOUT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
+        /// <summary>Whether the running platform defines <c>EVFILT_READ</c>.</summary>
+        internal static bool EVFILT_READ { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EVFILT_TIMER</c>.</summary>
+        internal static bool EVFILT_TIMER { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EVFILT_USER</c>.</summary>
+        internal static bool EVFILT_USER { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EVFILT_WRITE</c>.</summary>
+        internal static bool EVFILT_WRITE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_ADD</c>.</summary>
+        internal static bool EV_ADD { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_CLEAR</c>.</summary>
+        internal static bool EV_CLEAR { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_DELETE</c>.</summary>
+        internal static bool EV_DELETE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_DISABLE</c>.</summary>
+        internal static bool EV_DISABLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_DISPATCH</c>.</summary>
+        internal static bool EV_DISPATCH { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_ENABLE</c>.</summary>
+        internal static bool EV_ENABLE { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_EOF</c>.</summary>
+        internal static bool EV_EOF { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_ERROR</c>.</summary>
+        internal static bool EV_ERROR { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_ONESHOT</c>.</summary>
+        internal static bool EV_ONESHOT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>EV_RECEIPT</c>.</summary>
+        internal static bool EV_RECEIPT { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
         /// <summary>Whether the running platform defines <c>EWOULDBLOCK</c>.</summary>
         internal static bool EWOULDBLOCK { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
@@ -509,6 +551,9 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>IP_TTL</c>.</summary>
         internal static bool IP_TTL { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
+        /// <summary>Whether the running platform defines <c>KQUEUE_CLOEXEC</c>.</summary>
+        internal static bool KQUEUE_CLOEXEC { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64; }
+
         /// <summary>Whether the running platform defines <c>MSG_CMSG_CLOEXEC</c>.</summary>
         internal static bool MSG_CMSG_CLOEXEC { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64; }
 
@@ -565,6 +610,9 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>NI_NUMERICSERV</c>.</summary>
         internal static bool NI_NUMERICSERV { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
+
+        /// <summary>Whether the running platform defines <c>NOTE_TRIGGER</c>.</summary>
+        internal static bool NOTE_TRIGGER { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>Whether the running platform defines <c>NO_ADDRESS</c>.</summary>
         internal static bool NO_ADDRESS { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
@@ -1151,6 +1199,18 @@ internal static unsafe partial class Native
         /// <summary>Whether the running platform defines <c>iovec</c>.</summary>
         internal static bool iovec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
+        /// <summary>Whether the running platform defines <c>kevent</c>.</summary>
+        internal static bool kevent { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>kevent_call</c>.</summary>
+        internal static bool kevent_call { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>kqueue</c>.</summary>
+        internal static bool kqueue { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>kqueuex</c>.</summary>
+        internal static bool kqueuex { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64; }
+
         /// <summary>Whether the running platform defines <c>linger</c>.</summary>
         internal static bool linger { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }
 
@@ -1222,6 +1282,9 @@ internal static unsafe partial class Native
 
         /// <summary>Whether the running platform defines <c>strerror_r</c>.</summary>
         internal static bool strerror_r { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>Whether the running platform defines <c>timespec</c>.</summary>
+        internal static bool timespec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
 
         /// <summary>Whether the running platform defines <c>timeval</c>.</summary>
         internal static bool timeval { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64 || global::NativeSockets.Interop.PlatformDetection.IsWinX64; }

@@ -390,15 +390,15 @@ internal static unsafe partial class Native
 
     /// <summary><c>getnameinfo</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static int getnameinfo(void* sa, long salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags)
+    internal static int getnameinfo(void* sa, long salen, byte* host, nuint hostlen, byte* serv, nuint servlen, int flags)
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getnameinfo((global::NativeSockets.Interop.FreebsdX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, unchecked((uint)salen), host, hostlen, serv, servlen, flags);
-        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getnameinfo((global::NativeSockets.Interop.WinX64.sockaddr*)sa, unchecked((int)salen), host, hostlen, serv, servlen, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getnameinfo((global::NativeSockets.Interop.LinuxArm64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getnameinfo((global::NativeSockets.Interop.LinuxMuslX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getnameinfo((global::NativeSockets.Interop.LinuxX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.getnameinfo((global::NativeSockets.Interop.OsxArm64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.getnameinfo((global::NativeSockets.Interop.OsxX64.sockaddr*)sa, unchecked((uint)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.getnameinfo((global::NativeSockets.Interop.WinX64.sockaddr*)sa, unchecked((int)salen), host, unchecked((uint)hostlen), serv, unchecked((uint)servlen), flags);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getnameinfo");
     }
 
@@ -566,6 +566,34 @@ internal static unsafe partial class Native
     {
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.ioctlsocket(fd, cmd, argp);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("ioctlsocket");
+    }
+
+    /// <summary><c>kevent_call</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kevent_call(int kq, void* changelist, int nchanges, void* eventlist, int nevents, void* timeout)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kevent_call(kq, (global::NativeSockets.Interop.FreebsdX64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.FreebsdX64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.FreebsdX64.timespec*)timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.kevent_call(kq, (global::NativeSockets.Interop.OsxArm64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.OsxArm64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.OsxArm64.timespec*)timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.kevent_call(kq, (global::NativeSockets.Interop.OsxX64.kevent*)changelist, nchanges, (global::NativeSockets.Interop.OsxX64.kevent*)eventlist, nevents, (global::NativeSockets.Interop.OsxX64.timespec*)timeout);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent_call");
+    }
+
+    /// <summary><c>kqueue</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kqueue()
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kqueue();
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.kqueue();
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.kqueue();
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kqueue");
+    }
+
+    /// <summary><c>kqueuex</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int kqueuex(uint flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.kqueuex(flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("kqueuex");
     }
 
     /// <summary><c>listen</c> on the running platform; errors are reported as that platform's binding reports them.</summary>

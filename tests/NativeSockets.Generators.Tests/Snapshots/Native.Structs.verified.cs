@@ -1760,6 +1760,189 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary>A <c>struct kevent</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct kevent
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct kevent</c> at <paramref name="pointer"/>.</summary>
+        internal kevent(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 64;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 32;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 32;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct kevent");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>data</c>.</summary>
+        internal static bool Has_data { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>data</c> field.</summary>
+        internal nint data
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return unchecked((nint)((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->data);
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->data;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->data;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.data");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->data = unchecked((long)value); return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->data = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->data = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.data");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>ext</c>.</summary>
+        internal static bool Has_ext { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64; }
+
+        /// <summary>The elements of the <c>ext</c> array.</summary>
+        internal global::System.Span<ulong> ext
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return new global::System.Span<ulong>(((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->ext, 4);
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.ext");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>fflags</c>.</summary>
+        internal static bool Has_fflags { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>fflags</c> field.</summary>
+        internal uint fflags
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->fflags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->fflags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->fflags;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.fflags");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->fflags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->fflags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->fflags = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.fflags");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>filter</c>.</summary>
+        internal static bool Has_filter { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>filter</c> field.</summary>
+        internal short filter
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->filter;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->filter;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->filter;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.filter");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->filter = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->filter = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->filter = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.filter");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>flags</c>.</summary>
+        internal static bool Has_flags { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>flags</c> field.</summary>
+        internal ushort flags
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->flags;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->flags;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.flags");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->flags = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->flags = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.flags");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>ident</c>.</summary>
+        internal static bool Has_ident { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>ident</c> field.</summary>
+        internal nuint ident
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->ident;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->ident;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->ident;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.ident");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->ident = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->ident = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->ident = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.ident");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct kevent</c> has <c>udata</c>.</summary>
+        internal static bool Has_udata { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>udata</c> field.</summary>
+        internal void* udata
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->udata;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->udata;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->udata;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.udata");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.kevent*)_pointer)->udata = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.kevent*)_pointer)->udata = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.kevent*)_pointer)->udata = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("kevent.udata");
+            }
+        }
+    }
+
     /// <summary>A <c>struct linger</c> at an address, read and written in the running platform's layout.</summary>
     internal readonly unsafe ref struct linger
     {
@@ -3147,6 +3330,79 @@ internal static unsafe partial class Native
                 if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.OsxX64.sockaddr_un*)_pointer)->sun_path, 104);
                 if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return new global::System.Span<byte>(((global::NativeSockets.Interop.WinX64.sockaddr_un*)_pointer)->sun_path, 108);
                 throw global::NativeSockets.Interop.PlatformDetection.Missing("sockaddr_un.sun_path");
+            }
+        }
+    }
+
+    /// <summary>A <c>struct timespec</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct timespec
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct timespec</c> at <paramref name="pointer"/>.</summary>
+        internal timespec(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return 16;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct timespec");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct timespec</c> has <c>tv_nsec</c>.</summary>
+        internal static bool Has_tv_nsec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>tv_nsec</c> field.</summary>
+        internal long tv_nsec
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timespec*)_pointer)->tv_nsec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.timespec*)_pointer)->tv_nsec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.timespec*)_pointer)->tv_nsec;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("timespec.tv_nsec");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timespec*)_pointer)->tv_nsec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timespec*)_pointer)->tv_nsec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timespec*)_pointer)->tv_nsec = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("timespec.tv_nsec");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct timespec</c> has <c>tv_sec</c>.</summary>
+        internal static bool Has_tv_sec { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64 || global::NativeSockets.Interop.PlatformDetection.IsOsxArm64 || global::NativeSockets.Interop.PlatformDetection.IsOsxX64; }
+
+        /// <summary>The <c>tv_sec</c> field.</summary>
+        internal long tv_sec
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return ((global::NativeSockets.Interop.FreebsdX64.timespec*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return ((global::NativeSockets.Interop.OsxArm64.timespec*)_pointer)->tv_sec;
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return ((global::NativeSockets.Interop.OsxX64.timespec*)_pointer)->tv_sec;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("timespec.tv_sec");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) { ((global::NativeSockets.Interop.FreebsdX64.timespec*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { ((global::NativeSockets.Interop.OsxArm64.timespec*)_pointer)->tv_sec = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { ((global::NativeSockets.Interop.OsxX64.timespec*)_pointer)->tv_sec = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("timespec.tv_sec");
             }
         }
     }

@@ -124,6 +124,35 @@ internal static unsafe partial class OsxArm64
         public nuint iov_len;
     }
 
+    /// <summary><c>struct kevent</c>: 32 bytes, aligned to 4.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 32, Pack = 4)]
+    internal unsafe partial struct kevent
+    {
+        /// <summary><c>uintptr_t ident</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public nuint ident;
+
+        /// <summary><c>int16_t filter</c> at offset 8 (2 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public short filter;
+
+        /// <summary><c>uint16_t flags</c> at offset 10 (2 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(10)]
+        public ushort flags;
+
+        /// <summary><c>uint32_t fflags</c> at offset 12 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(12)]
+        public uint fflags;
+
+        /// <summary><c>intptr_t data</c> at offset 16 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(16)]
+        public nint data;
+
+        /// <summary><c>void * udata</c> at offset 24 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(24)]
+        public void* udata;
+    }
+
     /// <summary><c>struct linger</c>: 8 bytes, aligned to 4.</summary>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 8)]
     internal unsafe partial struct linger
@@ -330,6 +359,19 @@ internal static unsafe partial class OsxArm64
         /// <summary><c>char[104] sun_path</c> at offset 2 (104 bytes).</summary>
         [global::System.Runtime.InteropServices.FieldOffset(2)]
         public fixed byte sun_path[104];
+    }
+
+    /// <summary><c>struct timespec</c>: 16 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 16)]
+    internal unsafe partial struct timespec
+    {
+        /// <summary><c>time_t tv_sec</c> at offset 0 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public long tv_sec;
+
+        /// <summary><c>long tv_nsec</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public long tv_nsec;
     }
 
     /// <summary><c>struct timeval</c>: 16 bytes, aligned to 8.</summary>

@@ -275,6 +275,46 @@ internal static unsafe partial class OsxX64
         static extern unsafe int __PInvoke(int __fd_native, ulong __request_native, int* __argp_native);
     }
 
+    /// <summary><c>int kevent(int kq, const struct kevent *changelist, int nchanges, struct kevent *eventlist, int nevents, const struct timespec *timeout)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int kevent_call(int kq, kevent* changelist, int nchanges, kevent* eventlist, int nevents, timespec* timeout)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(kq, changelist, nchanges, eventlist, nevents, timeout);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "kevent", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __kq_native, kevent* __changelist_native, int __nchanges_native, kevent* __eventlist_native, int __nevents_native, timespec* __timeout_native);
+    }
+
+    /// <summary><c>int kqueue(void)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int kqueue()
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke();
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "kqueue", ExactSpelling = true)]
+        static extern unsafe int __PInvoke();
+    }
+
     /// <summary><c>int listen(int fd, int n)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int listen(int fd, int n)
