@@ -1509,6 +1509,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.HOST_NOT_FOUND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.HOST_NOT_FOUND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.HOST_NOT_FOUND;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("HOST_NOT_FOUND");
         }
@@ -2219,6 +2221,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.NETDB_INTERNAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NETDB_INTERNAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NETDB_INTERNAL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NETDB_INTERNAL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NETDB_INTERNAL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NETDB_INTERNAL");
         }
     }
@@ -2232,6 +2236,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.NETDB_SUCCESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NETDB_SUCCESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NETDB_SUCCESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NETDB_SUCCESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NETDB_SUCCESS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NETDB_SUCCESS");
         }
     }
@@ -2365,6 +2371,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_ADDRESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_ADDRESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_ADDRESS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_ADDRESS");
         }
@@ -2380,6 +2388,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_DATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_DATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_DATA;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_DATA");
         }
@@ -2395,6 +2405,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_RECOVERY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_RECOVERY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_RECOVERY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_RECOVERY");
         }
@@ -3447,6 +3459,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TRY_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TRY_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TRY_AGAIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TRY_AGAIN");
         }

@@ -278,6 +278,9 @@ internal static unsafe partial class OsxArm64
     /// <summary><c>F_SETFL</c> (int).</summary>
     internal const int F_SETFL = 4;
 
+    /// <summary><c>HOST_NOT_FOUND</c> (int).</summary>
+    internal const int HOST_NOT_FOUND = 1;
+
     /// <summary><c>INADDR_ANY</c> (in_addr_t).</summary>
     internal const uint INADDR_ANY = 0U;
 
@@ -398,6 +401,12 @@ internal static unsafe partial class OsxArm64
     /// <summary><c>MSG_WAITALL</c> (int).</summary>
     internal const int MSG_WAITALL = 0x40;
 
+    /// <summary><c>NETDB_INTERNAL</c> (int).</summary>
+    internal const int NETDB_INTERNAL = -1;
+
+    /// <summary><c>NETDB_SUCCESS</c> (int).</summary>
+    internal const int NETDB_SUCCESS = 0;
+
     /// <summary><c>NI_DGRAM</c> (int).</summary>
     internal const int NI_DGRAM = 16;
 
@@ -418,6 +427,15 @@ internal static unsafe partial class OsxArm64
 
     /// <summary><c>NI_NUMERICSERV</c> (int).</summary>
     internal const int NI_NUMERICSERV = 8;
+
+    /// <summary><c>NO_ADDRESS</c> (int).</summary>
+    internal const int NO_ADDRESS = 4;
+
+    /// <summary><c>NO_DATA</c> (int).</summary>
+    internal const int NO_DATA = 4;
+
+    /// <summary><c>NO_RECOVERY</c> (int).</summary>
+    internal const int NO_RECOVERY = 3;
 
     /// <summary><c>O_CLOEXEC</c> (int).</summary>
     internal const int O_CLOEXEC = 0x1000000;
@@ -574,4 +592,7 @@ internal static unsafe partial class OsxArm64
 
     /// <summary><c>TCP_NODELAY</c> (int).</summary>
     internal const int TCP_NODELAY = 1;
+
+    /// <summary><c>TRY_AGAIN</c> (int).</summary>
+    internal const int TRY_AGAIN = 2;
 }
