@@ -22,7 +22,7 @@ public static partial class NativeSocket
     /// <summary>Nim's <c>SO_DEBUG</c>: whether the protocol records debugging information.</summary>
     public static int SO_DEBUG => Native.SO_DEBUG;
 
-    /// <summary>The platform's <c>SO_DOMAIN</c>: the socket's address family as the platform numbers it (read only).</summary>
+    /// <summary>The platform's <c>SO_DOMAIN</c>: the socket's address family as the platform numbers it (read only). Linux and FreeBSD only: macOS and Windows have no such option, so it throws PlatformNotSupportedException there.</summary>
     public static int SO_DOMAIN => Native.SO_DOMAIN;
 
     /// <summary>Nim's <c>SO_DONTROUTE</c>: whether outgoing messages bypass routing and go to directly connected hosts only.</summary>
@@ -40,7 +40,7 @@ public static partial class NativeSocket
     /// <summary>Nim's <c>SO_OOBINLINE</c>: whether out-of-band data is kept in the normal data stream.</summary>
     public static int SO_OOBINLINE => Native.SO_OOBINLINE;
 
-    /// <summary>The platform's <c>SO_PROTOCOL</c>: the socket's protocol number (read only).</summary>
+    /// <summary>The platform's <c>SO_PROTOCOL</c>: the socket's protocol number (read only). Linux and FreeBSD only: macOS and Windows have no such option, so it throws PlatformNotSupportedException there.</summary>
     public static int SO_PROTOCOL => Native.SO_PROTOCOL;
 
     /// <summary>The platform's <c>SO_RCVBUF</c>: the receive buffer size in bytes.</summary>
@@ -55,7 +55,7 @@ public static partial class NativeSocket
     /// <summary>Nim's <c>SO_REUSEADDR</c>: whether a local address in TIME_WAIT may be bound again.</summary>
     public static int SO_REUSEADDR => Native.SO_REUSEADDR;
 
-    /// <summary>Nim's <c>SO_REUSEPORT</c>: whether several sockets may bind the same address and port.</summary>
+    /// <summary>Nim's <c>SO_REUSEPORT</c>: whether several sockets may bind the same address and port. Windows has no such option: it throws PlatformNotSupportedException there.</summary>
     public static int SO_REUSEPORT => Native.SO_REUSEPORT;
 
     /// <summary>The platform's <c>SO_SNDBUF</c>: the send buffer size in bytes.</summary>
@@ -82,12 +82,12 @@ public static partial class NativeSocket
     /// <summary>Nim's <c>INADDR_ANY</c>: the IPv4 wildcard address (0.0.0.0), in host byte order.</summary>
     public static uint INADDR_ANY => Native.INADDR_ANY;
 
-    /// <summary>Nim's <c>F_GETFL</c>: the <c>fcntl</c> command that reads a descriptor's status flags (such as <see cref="O_NONBLOCK"/>).</summary>
+    /// <summary>Nim's <c>F_GETFL</c>: the <c>fcntl</c> command that reads a descriptor's status flags (such as <see cref="O_NONBLOCK"/>). POSIX only: it throws PlatformNotSupportedException on Windows.</summary>
     public static int F_GETFL => Native.F_GETFL;
 
-    /// <summary>Nim's <c>F_SETFL</c>: the <c>fcntl</c> command that writes a descriptor's status flags.</summary>
+    /// <summary>Nim's <c>F_SETFL</c>: the <c>fcntl</c> command that writes a descriptor's status flags. POSIX only: it throws PlatformNotSupportedException on Windows.</summary>
     public static int F_SETFL => Native.F_SETFL;
 
-    /// <summary>Nim's <c>O_NONBLOCK</c>: the status flag of a non-blocking descriptor; see <see cref="SetBlocking"/>.</summary>
+    /// <summary>Nim's <c>O_NONBLOCK</c>: the status flag of a non-blocking descriptor; see <see cref="SetBlocking"/>. POSIX only: it throws PlatformNotSupportedException on Windows.</summary>
     public static int O_NONBLOCK => Native.O_NONBLOCK;
 }

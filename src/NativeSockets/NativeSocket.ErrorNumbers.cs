@@ -94,7 +94,7 @@ public static partial class NativeSocket
     /// <summary>The platform's <c>ENETUNREACH</c>: The network is unreachable.</summary>
     public static int ENETUNREACH => OperatingSystem.IsWindows() ? Native.WSAENETUNREACH : Native.ENETUNREACH;
 
-    /// <summary>The platform's <c>ENFILE</c>: The system has no free descriptors.</summary>
+    /// <summary>The platform's <c>ENFILE</c>: The system has no free descriptors. Winsock has no counterpart: it throws PlatformNotSupportedException on Windows.</summary>
     public static int ENFILE => Native.ENFILE;
 
     /// <summary>The platform's <c>ENOBUFS</c>: No buffer space is available.</summary>
@@ -115,10 +115,10 @@ public static partial class NativeSocket
     /// <summary>The platform's <c>EOPNOTSUPP</c>: The operation is not supported on this socket.</summary>
     public static int EOPNOTSUPP => OperatingSystem.IsWindows() ? Native.WSAEOPNOTSUPP : Native.EOPNOTSUPP;
 
-    /// <summary>The platform's <c>EPERM</c>: The operation is not permitted.</summary>
+    /// <summary>The platform's <c>EPERM</c>: The operation is not permitted. Winsock has no counterpart: it throws PlatformNotSupportedException on Windows.</summary>
     public static int EPERM => Native.EPERM;
 
-    /// <summary>Nim's <c>EPIPE</c>: The connection is closed for writing.</summary>
+    /// <summary>Nim's <c>EPIPE</c>: The connection is closed for writing. Winsock has no counterpart: it throws PlatformNotSupportedException on Windows.</summary>
     public static int EPIPE => Native.EPIPE;
 
     /// <summary>The platform's <c>EPROTONOSUPPORT</c>: The protocol is not supported.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -10,7 +11,7 @@ public static unsafe partial class NativeSocket
     /// Nim's <c>getHostByName</c>: the host called <paramref name="name"/>, from the hosts database and
     /// DNS. A numeric address gives itself. Unlike Nim, IPv6 works: an IPv6 address is looked up as one,
     /// and a name with no IPv4 address is looked up again for IPv6. Thread-safe (<c>gethostbyname2_r</c>;
-    /// on Windows <c>getaddrinfo</c>, so the entry has the canonical name and no aliases).
+    /// on macOS <c>getipnodebyname</c>; on Windows <c>getaddrinfo</c>, so the entry has the canonical name and no aliases).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character.</exception>
@@ -27,6 +28,11 @@ public static unsafe partial class NativeSocket
             return GetHostByNameWinsock(name, nameText, families);
         }
 
+        if (OperatingSystem.IsMacOS())
+        {
+            return GetHostByNameDarwin(name, nameText, families);
+        }
+
         OSErrorException? firstError = null;
         var entry = stackalloc byte[Native.hostent.Size];
         foreach (var family in families)
@@ -40,6 +46,10 @@ public static unsafe partial class NativeSocket
                 do
                 {
                     result = Native.gethostbyname2_r(namePointer, family, entry, buffer.Pointer, buffer.Length, &found, &resolverError);
+                    if (OperatingSystem.IsFreeBSD())
+                    {
+                        result = FreeBsdLookups.HostResult(result, found is not null, resolverError, Marshal.GetLastPInvokeError());
+                    }
                 }
                 while (buffer.Retry(result, "gethostbyname2_r"));
             }
@@ -62,7 +72,7 @@ public static unsafe partial class NativeSocket
     /// <summary>
     /// Nim's <c>getHostByAddr</c>: the host with the numeric address <paramref name="ip"/>, IPv4
     /// ("127.0.0.1") or, unlike Nim 1.6, IPv6 ("::1"), from the hosts database and DNS. Thread-safe
-    /// (<c>gethostbyaddr_r</c>; on Windows <c>gethostbyaddr</c>, whose result is per thread).
+    /// (<c>gethostbyaddr_r</c>; on macOS <c>getipnodebyaddr</c>; on Windows <c>gethostbyaddr</c>, whose result is per thread).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="ip"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -100,6 +110,11 @@ public static unsafe partial class NativeSocket
             return GetHostByAddrWinsock(ip, address, length, family);
         }
 
+        if (OperatingSystem.IsMacOS())
+        {
+            return GetHostByAddrDarwin(ip, address, length, family);
+        }
+
         using var buffer = new LookupBuffer();
         var entry = stackalloc byte[Native.hostent.Size];
         void* found;
@@ -108,15 +123,22 @@ public static unsafe partial class NativeSocket
         do
         {
             result = Native.gethostbyaddr_r(address, length, family, entry, buffer.Pointer, buffer.Length, &found, &resolverError);
+            if (OperatingSystem.IsFreeBSD())
+            {
+                result = FreeBsdLookups.HostResult(result, found is not null, resolverError, Marshal.GetLastPInvokeError());
+            }
         }
         while (buffer.Retry(result, "gethostbyaddr_r"));
 
         return found is not null ? ToHostent(found) : throw ResolverError(result, resolverError, $"getHostByAddr(\"{ip}\")");
     }
 
-    /// <summary>The error of a <c>gethostby*_r</c> call that found nothing: h_errno, or errno when h_errno says NETDB_INTERNAL.</summary>
+    /// <summary>
+    /// The error of a <c>gethostby*_r</c> call that found nothing (in glibc's convention): h_errno, or errno
+    /// when h_errno says NETDB_INTERNAL. musl has no NETDB_INTERNAL: it reports a failure of the system as NO_RECOVERY.
+    /// </summary>
     private static OSErrorException ResolverError(int result, int resolverError, string lookedUp) =>
-        resolverError == Native.NETDB_INTERNAL && result != 0
+        Native.Defined.NETDB_INTERNAL && resolverError == Native.NETDB_INTERNAL && result != 0
             ? new OSErrorException(result, OSErrorSpace.Errno, lookedUp)
             : new OSErrorException(resolverError, OSErrorSpace.Resolver, lookedUp);
 

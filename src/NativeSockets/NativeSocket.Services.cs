@@ -9,7 +9,7 @@ public static unsafe partial class NativeSocket
     /// <summary>
     /// Nim's <c>getServByName</c>: the service called <paramref name="name"/> (or one of its aliases) over
     /// <paramref name="proto"/> ("tcp", "udp"), from the services database. Thread-safe
-    /// (<c>getservbyname_r</c>; on Windows <c>getservbyname</c>, whose result is per thread).
+    /// (<c>getservbyname_r</c>; on Windows and macOS <c>getservbyname</c>, whose result is per thread there).
     /// <see cref="Servent.Port"/> is in host byte order.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -57,7 +57,7 @@ public static unsafe partial class NativeSocket
     /// Nim's <c>getServByPort</c>: the service on <paramref name="port"/> over <paramref name="proto"/>,
     /// from the services database. Unlike Nim, <paramref name="port"/> is in host byte order
     /// (<c>GetServByPort(new Port(443), "tcp")</c> is https) and every port works. Thread-safe
-    /// (<c>getservbyport_r</c>; on Windows <c>getservbyport</c>, whose result is per thread).
+    /// (<c>getservbyport_r</c>; on Windows and macOS <c>getservbyport</c>, whose result is per thread there).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="proto"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="proto"/> contains a NUL character.</exception>
@@ -89,17 +89,19 @@ public static unsafe partial class NativeSocket
     internal static bool FindService<T>(
         byte* name, int networkPort, byte* proto, delegate*<void*, T> read, out T value, out int result, int stackBytes = StackServiceBytes)
     {
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsMacOS())
         {
-            // Winsock has no reentrant lookups: getservby* keep the entry per thread, so it is read at once.
+            // Winsock and macOS's Libinfo have no reentrant lookups: getservby* keep the entry per thread,
+            // so it is read at once. Libinfo reports no error, only "no entry".
             Winsock.EnsureStarted();
 
-            // The port is compared with servent's 16-bit s_port after sign extension (Wine does so),
-            // so pass it sign-extended: the same low 16 bits Winsock reads, and ports from 32768 work.
+            // Winsock compares the port with servent's 16-bit s_port after sign extension (Wine does so),
+            // so it gets it sign-extended: the same low 16 bits Winsock reads, and ports from 32768 work.
+            // Libinfo takes C's htons() value, zero-extended.
             var entryFound = name is not null
                 ? Native.getservbyname(name, proto)
-                : Native.getservbyport(unchecked((short)networkPort), proto);
-            result = Winsock.LookupResult(entryFound);
+                : Native.getservbyport(OperatingSystem.IsWindows() ? unchecked((short)networkPort) : networkPort, proto);
+            result = OperatingSystem.IsWindows() ? Winsock.LookupResult(entryFound) : 0;
             return Read(result, entryFound, read, out value);
         }
 
@@ -121,10 +123,13 @@ public static unsafe partial class NativeSocket
         return Read(result, found, read, out value);
     }
 
-    private static int QueryService(byte* name, int networkPort, byte* proto, void* entry, byte* buffer, nuint length, void** found) =>
-        name is not null
+    private static int QueryService(byte* name, int networkPort, byte* proto, void* entry, byte* buffer, nuint length, void** found)
+    {
+        var result = name is not null
             ? Native.getservbyname_r(name, proto, entry, buffer, length, found)
             : Native.getservbyport_r(networkPort, proto, entry, buffer, length, found);
+        return OperatingSystem.IsFreeBSD() ? FreeBsdLookups.EntryResult(result, *found is not null) : result;
+    }
 
     private static bool Read<T>(int result, void* found, delegate*<void*, T> read, out T value)
     {

@@ -40,7 +40,7 @@ public static unsafe partial class NativeSocket
     /// <summary>Nim's <c>IOCPARM_MASK</c> (Windows): the mask of the parameter size in an <c>ioctlsocket</c> command.</summary>
     public static uint IOCPARM_MASK => Native.IOCPARM_MASK;
 
-    /// <summary>Nim's <c>IOC_IN</c> (Windows): the direction bit of an <c>ioctlsocket</c> command that takes input.</summary>
+    /// <summary>Nim's <c>IOC_IN</c> (Windows): the direction bit of an <c>ioctlsocket</c> command that takes input. The other platforms but musl define it for <c>ioctl</c>; musl does not, so it throws PlatformNotSupportedException there.</summary>
     public static uint IOC_IN => Native.IOC_IN;
 
     /// <summary>

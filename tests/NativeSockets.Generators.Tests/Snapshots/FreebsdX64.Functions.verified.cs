@@ -147,6 +147,46 @@ internal static unsafe partial class FreebsdX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getaddrinfo", ExactSpelling = true)]
     internal static extern int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai);
 
+    /// <summary><c>int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *result_buf, char *buf, size_t buflen, struct hostent **result, int *h_errnop)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int gethostbyaddr_r(void* addr, uint len, int type, hostent* result_buf, byte* buf, nuint buflen, hostent** result, int* h_errnop)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(addr, len, type, result_buf, buf, buflen, result, h_errnop);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gethostbyaddr_r", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(void* __addr_native, uint __len_native, int __type_native, hostent* __result_buf_native, byte* __buf_native, nuint __buflen_native, hostent** __result_native, int* __h_errnop_native);
+    }
+
+    /// <summary><c>int gethostbyname2_r(const char *name, int af, struct hostent *result_buf, char *buf, size_t buflen, struct hostent **result, int *h_errnop)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int gethostbyname2_r(byte* name, int af, hostent* result_buf, byte* buf, nuint buflen, hostent** result, int* h_errnop)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(name, af, result_buf, buf, buflen, result, h_errnop);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gethostbyname2_r", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(byte* __name_native, int __af_native, hostent* __result_buf_native, byte* __buf_native, nuint __buflen_native, hostent** __result_native, int* __h_errnop_native);
+    }
+
     /// <summary><c>int gethostname(char *name, size_t len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int gethostname(byte* name, nuint len)
@@ -189,6 +229,66 @@ internal static unsafe partial class FreebsdX64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getpeername", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
+    }
+
+    /// <summary><c>int getprotobyname_r(const char *name, struct protoent *result_buf, char *buf, size_t buflen, struct protoent **result)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int getprotobyname_r(byte* name, protoent* result_buf, byte* buf, nuint buflen, protoent** result)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(name, result_buf, buf, buflen, result);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getprotobyname_r", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(byte* __name_native, protoent* __result_buf_native, byte* __buf_native, nuint __buflen_native, protoent** __result_native);
+    }
+
+    /// <summary><c>int getservbyname_r(const char *name, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int getservbyname_r(byte* name, byte* proto, servent* result_buf, byte* buf, nuint buflen, servent** result)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(name, proto, result_buf, buf, buflen, result);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getservbyname_r", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(byte* __name_native, byte* __proto_native, servent* __result_buf_native, byte* __buf_native, nuint __buflen_native, servent** __result_native);
+    }
+
+    /// <summary><c>int getservbyport_r(int port, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int getservbyport_r(int port, byte* proto, servent* result_buf, byte* buf, nuint buflen, servent** result)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(port, proto, result_buf, buf, buflen, result);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getservbyport_r", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __port_native, byte* __proto_native, servent* __result_buf_native, byte* __buf_native, nuint __buflen_native, servent** __result_native);
     }
 
     /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>

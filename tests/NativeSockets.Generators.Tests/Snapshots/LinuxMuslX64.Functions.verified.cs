@@ -283,6 +283,10 @@ internal static unsafe partial class LinuxMuslX64
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
+    /// <summary><c>struct protoent *getprotobyname(const char *name)</c> from libc.musl-x86_64.so.1.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "getprotobyname", ExactSpelling = true)]
+    internal static extern protoent* getprotobyname(byte* name);
+
     /// <summary><c>int getservbyname_r(const char *name, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result)</c> from libc.musl-x86_64.so.1.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "getservbyname_r", ExactSpelling = true)]
     internal static extern int getservbyname_r(byte* name, byte* proto, servent* result_buf, byte* buf, nuint buflen, servent** result);

@@ -283,6 +283,10 @@ internal static unsafe partial class LinuxX64
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
 
+    /// <summary><c>struct protoent *getprotobyname(const char *name)</c> from libc.so.6.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getprotobyname", ExactSpelling = true)]
+    internal static extern protoent* getprotobyname(byte* name);
+
     /// <summary><c>int getprotobyname_r(const char *name, struct protoent *result_buf, char *buf, size_t buflen, struct protoent **result)</c> from libc.so.6.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "getprotobyname_r", ExactSpelling = true)]
     internal static extern int getprotobyname_r(byte* name, protoent* result_buf, byte* buf, nuint buflen, protoent** result);

@@ -2074,6 +2074,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.HOST_NOT_FOUND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.HOST_NOT_FOUND;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.HOST_NOT_FOUND;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.HOST_NOT_FOUND;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("HOST_NOT_FOUND");
         }
@@ -2842,6 +2844,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.NETDB_INTERNAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NETDB_INTERNAL;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NETDB_INTERNAL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NETDB_INTERNAL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NETDB_INTERNAL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NETDB_INTERNAL");
         }
     }
@@ -2855,6 +2859,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.NETDB_SUCCESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NETDB_SUCCESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NETDB_SUCCESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NETDB_SUCCESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NETDB_SUCCESS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NETDB_SUCCESS");
         }
     }
@@ -3001,6 +3007,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_ADDRESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_ADDRESS;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_ADDRESS;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_ADDRESS;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_ADDRESS");
         }
@@ -3016,6 +3024,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_DATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_DATA;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_DATA;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_DATA;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_DATA");
         }
@@ -3031,6 +3041,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.NO_RECOVERY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.NO_RECOVERY;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.NO_RECOVERY;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.NO_RECOVERY;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("NO_RECOVERY");
         }
@@ -4182,6 +4194,8 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.TRY_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.TRY_AGAIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.TRY_AGAIN;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.TRY_AGAIN;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("TRY_AGAIN");
         }

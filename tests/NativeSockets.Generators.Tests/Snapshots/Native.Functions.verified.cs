@@ -301,6 +301,15 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("freeaddrinfo");
     }
 
+    /// <summary><c>freehostent</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void freehostent(void* ptr)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) { global::NativeSockets.Interop.OsxArm64.freehostent((global::NativeSockets.Interop.OsxArm64.hostent*)ptr); return; }
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) { global::NativeSockets.Interop.OsxX64.freehostent((global::NativeSockets.Interop.OsxX64.hostent*)ptr); return; }
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("freehostent");
+    }
+
     /// <summary><c>gai_strerror</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static byte* gai_strerror(int ecode)
@@ -340,6 +349,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostbyaddr_r(void* addr, uint len, int type, void* result_buf, byte* buf, nuint buflen, void** result, int* h_errnop)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.FreebsdX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.FreebsdX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxArm64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyaddr_r(addr, len, type, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
@@ -358,6 +368,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int gethostbyname2_r(byte* name, int af, void* result_buf, byte* buf, nuint buflen, void** result, int* h_errnop)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.FreebsdX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.FreebsdX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxArm64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxMuslX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.hostent**)result, h_errnop);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.gethostbyname2_r(name, af, (global::NativeSockets.Interop.LinuxX64.hostent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.hostent**)result, h_errnop);
@@ -386,6 +397,24 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.gethostname(name, unchecked((nuint)len));
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.gethostname(name, unchecked((int)len));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("gethostname");
+    }
+
+    /// <summary><c>getipnodebyaddr</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* getipnodebyaddr(void* src, nuint len, int af, int* error_num)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)global::NativeSockets.Interop.OsxArm64.getipnodebyaddr(src, len, af, error_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)global::NativeSockets.Interop.OsxX64.getipnodebyaddr(src, len, af, error_num);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("getipnodebyaddr");
+    }
+
+    /// <summary><c>getipnodebyname</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void* getipnodebyname(byte* name, int af, int flags, int* error_num)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)global::NativeSockets.Interop.OsxArm64.getipnodebyname(name, af, flags, error_num);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)global::NativeSockets.Interop.OsxX64.getipnodebyname(name, af, flags, error_num);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("getipnodebyname");
     }
 
     /// <summary><c>getnameinfo</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -420,6 +449,11 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void* getprotobyname(byte* name)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return (void*)global::NativeSockets.Interop.LinuxArm64.getprotobyname(name);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return (void*)global::NativeSockets.Interop.LinuxMuslX64.getprotobyname(name);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return (void*)global::NativeSockets.Interop.LinuxX64.getprotobyname(name);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)global::NativeSockets.Interop.OsxArm64.getprotobyname(name);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)global::NativeSockets.Interop.OsxX64.getprotobyname(name);
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getprotobyname(name);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobyname");
     }
@@ -428,6 +462,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getprotobyname_r(byte* name, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getprotobyname_r(name, (global::NativeSockets.Interop.FreebsdX64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.FreebsdX64.protoent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getprotobyname_r(name, (global::NativeSockets.Interop.LinuxArm64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.protoent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getprotobyname_r(name, (global::NativeSockets.Interop.LinuxX64.protoent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.protoent**)result);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getprotobyname_r");
@@ -446,6 +481,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void* getservbyname(byte* name, byte* proto)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)global::NativeSockets.Interop.OsxArm64.getservbyname(name, proto);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)global::NativeSockets.Interop.OsxX64.getservbyname(name, proto);
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getservbyname(name, proto);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyname");
     }
@@ -454,6 +491,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getservbyname_r(byte* name, byte* proto, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.FreebsdX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.FreebsdX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxArm64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxMuslX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getservbyname_r(name, proto, (global::NativeSockets.Interop.LinuxX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.servent**)result);
@@ -464,6 +502,8 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void* getservbyport(int port, byte* proto)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return (void*)global::NativeSockets.Interop.OsxArm64.getservbyport(port, proto);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return (void*)global::NativeSockets.Interop.OsxX64.getservbyport(port, proto);
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return (void*)global::NativeSockets.Interop.WinX64.getservbyport(port, proto);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("getservbyport");
     }
@@ -472,6 +512,7 @@ internal static unsafe partial class Native
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int getservbyport_r(int port, byte* proto, void* result_buf, byte* buf, nuint buflen, void** result)
     {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.getservbyport_r(port, proto, (global::NativeSockets.Interop.FreebsdX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.FreebsdX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxArm64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxArm64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxMuslX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxMuslX64.servent**)result);
         if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.getservbyport_r(port, proto, (global::NativeSockets.Interop.LinuxX64.servent*)result_buf, buf, buflen, (global::NativeSockets.Interop.LinuxX64.servent**)result);

@@ -326,6 +326,9 @@ internal static unsafe partial class OsxArm64
     /// <summary><c>F_SETFL</c> (int).</summary>
     internal const int F_SETFL = 4;
 
+    /// <summary><c>HOST_NOT_FOUND</c> (int).</summary>
+    internal const int HOST_NOT_FOUND = 1;
+
     /// <summary><c>INADDR_ANY</c> (in_addr_t).</summary>
     internal const uint INADDR_ANY = 0U;
 
@@ -446,6 +449,12 @@ internal static unsafe partial class OsxArm64
     /// <summary><c>MSG_WAITALL</c> (int).</summary>
     internal const int MSG_WAITALL = 0x40;
 
+    /// <summary><c>NETDB_INTERNAL</c> (int).</summary>
+    internal const int NETDB_INTERNAL = -1;
+
+    /// <summary><c>NETDB_SUCCESS</c> (int).</summary>
+    internal const int NETDB_SUCCESS = 0;
+
     /// <summary><c>NI_DGRAM</c> (int).</summary>
     internal const int NI_DGRAM = 16;
 
@@ -469,6 +478,14 @@ internal static unsafe partial class OsxArm64
 
     /// <summary><c>NOTE_TRIGGER</c> (int).</summary>
     internal const int NOTE_TRIGGER = 0x1000000;
+    /// <summary><c>NO_ADDRESS</c> (int).</summary>
+    internal const int NO_ADDRESS = 4;
+
+    /// <summary><c>NO_DATA</c> (int).</summary>
+    internal const int NO_DATA = 4;
+
+    /// <summary><c>NO_RECOVERY</c> (int).</summary>
+    internal const int NO_RECOVERY = 3;
 
     /// <summary><c>O_CLOEXEC</c> (int).</summary>
     internal const int O_CLOEXEC = 0x1000000;
@@ -625,4 +642,7 @@ internal static unsafe partial class OsxArm64
 
     /// <summary><c>TCP_NODELAY</c> (int).</summary>
     internal const int TCP_NODELAY = 1;
+
+    /// <summary><c>TRY_AGAIN</c> (int).</summary>
+    internal const int TRY_AGAIN = 2;
 }

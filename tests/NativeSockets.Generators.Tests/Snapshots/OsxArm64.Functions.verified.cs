@@ -123,6 +123,17 @@ internal static unsafe partial class OsxArm64
         static extern unsafe void __PInvoke(addrinfo* __ai_native);
     }
 
+    /// <summary><c>void freehostent(struct hostent *ptr)</c> from libSystem.B.dylib; called without a GC transition, as it never blocks.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static void freehostent(hostent* ptr)
+    {
+        __PInvoke(ptr);
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "freehostent", ExactSpelling = true)]
+        static extern unsafe void __PInvoke(hostent* __ptr_native);
+    }
+
     /// <summary><c>const char *gai_strerror(int ecode)</c> from libSystem.B.dylib.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "gai_strerror", ExactSpelling = true)]
     internal static extern byte* gai_strerror(int ecode);
@@ -151,6 +162,14 @@ internal static unsafe partial class OsxArm64
         static extern unsafe int __PInvoke(byte* __name_native, nuint __len_native);
     }
 
+    /// <summary><c>struct hostent *getipnodebyaddr(const void *src, size_t len, int af, int *error_num)</c> from libSystem.B.dylib.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getipnodebyaddr", ExactSpelling = true)]
+    internal static extern hostent* getipnodebyaddr(void* src, nuint len, int af, int* error_num);
+
+    /// <summary><c>struct hostent *getipnodebyname(const char *name, int af, int flags, int *error_num)</c> from libSystem.B.dylib.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getipnodebyname", ExactSpelling = true)]
+    internal static extern hostent* getipnodebyname(byte* name, int af, int flags, int* error_num);
+
     /// <summary><c>int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags)</c> from libSystem.B.dylib.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getnameinfo", ExactSpelling = true)]
     internal static extern int getnameinfo(sockaddr* sa, uint salen, byte* host, uint hostlen, byte* serv, uint servlen, int flags);
@@ -174,6 +193,18 @@ internal static unsafe partial class OsxArm64
         [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getpeername", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint* __len_native);
     }
+
+    /// <summary><c>struct protoent *getprotobyname(const char *name)</c> from libSystem.B.dylib.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getprotobyname", ExactSpelling = true)]
+    internal static extern protoent* getprotobyname(byte* name);
+
+    /// <summary><c>struct servent *getservbyname(const char *name, const char *proto)</c> from libSystem.B.dylib.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getservbyname", ExactSpelling = true)]
+    internal static extern servent* getservbyname(byte* name, byte* proto);
+
+    /// <summary><c>struct servent *getservbyport(int port, const char *proto)</c> from libSystem.B.dylib.</summary>
+    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getservbyport", ExactSpelling = true)]
+    internal static extern servent* getservbyport(int port, byte* proto);
 
     /// <summary><c>int getsockname(int fd, struct sockaddr *addr, socklen_t *len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
