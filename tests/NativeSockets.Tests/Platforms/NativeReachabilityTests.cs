@@ -15,6 +15,7 @@ public sealed class NativeReachabilityTests(ITestOutputHelper output)
 {
     private const string WinsockName = "a Winsock name Nim exports on Windows only";
     private const string NoWinsockCounterpart = "Winsock has no counterpart";
+    private const string NoMessages = "POSIX only: Windows has no sendmsg/recvmsg with SCM_RIGHTS";
     private static readonly string[] Windows = ["win-x64"];
     private static readonly string[] Posix = AllBut("win-x64");
     private static readonly string[] LinuxAndFreeBsd = ["linux-x64", "linux-arm64", "linux-musl-x64", "freebsd-x64"];
@@ -47,6 +48,23 @@ public sealed class NativeReachabilityTests(ITestOutputHelper output)
         ["NativeSockets.NativeSocket.get_SO_REUSEPORT"] = (Posix, "Windows has no such option"),
         ["NativeSockets.NativeSocket.get_SO_DOMAIN"] = (LinuxAndFreeBsd, "macOS and Windows have no such option"),
         ["NativeSockets.NativeSocket.get_SO_PROTOCOL"] = (LinuxAndFreeBsd, "macOS and Windows have no such option"),
+        ["NativeSockets.NativeSocket.SocketPair"] = (Posix, "Windows has no socketpair"),
+        ["NativeSockets.NativeSocket.SendMsg"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.RecvMsg"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.SendHandles"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.RecvHandles"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.CmsgLen"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.CmsgSpace"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.CmsgData"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.CmsgFirstHdr"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.CmsgNextHdr"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.get_SCM_RIGHTS"] = (Posix, NoMessages),
+        ["NativeSockets.MsgHdr"] = (Posix, NoMessages),
+        ["NativeSockets.IoVec"] = (Posix, NoMessages),
+        ["NativeSockets.CmsgHdr"] = (Posix, NoMessages),
+        ["NativeSockets.NativeSocket.get_MSG_CMSG_CLOEXEC"] = (LinuxAndFreeBsd, "macOS and Windows have no such flag"),
+        ["NativeSockets.NativeSocket.get_SO_EXCLUSIVEADDRUSE"] = (Windows, "Windows only"),
+        ["NativeSockets.NativeSocket.get_SO_NOSIGPIPE"] = (["osx-x64", "osx-arm64", "freebsd-x64"], "macOS and FreeBSD only"),
     };
 
     /// <summary>Bindings the netdb lookups must reach on each platform (a subset of all it reaches).</summary>
