@@ -9,8 +9,8 @@ namespace NativeSockets.Tests.Support;
 
 /// <summary>
 /// Interrupts a thread's blocking system call with a signal, as a program that installs a signal
-/// handler without SA_RESTART does. The handler is a few lines of C, compiled with gcc the first time
-/// it is needed, because a signal handler must not run managed code. It handles SIGURG, whose default
+/// handler without SA_RESTART does. The handler is a few lines of C, compiled with gcc (or the compiler
+/// named by CC) the first time it is needed, because a signal handler must not run managed code. It handles SIGURG, whose default
 /// action is to ignore it, so a signal still on its way after the previous handler is put back does
 /// nothing. Linux (gcc, pthreads).
 /// </summary>
@@ -142,14 +142,17 @@ internal sealed unsafe class SignalInterrupter : IDisposable
         var source = Path.Combine(directory, "interrupter.c");
         var library = Path.Combine(directory, "libinterrupter.so");
         File.WriteAllText(source, Source);
-        using var gcc = Process.Start(new ProcessStartInfo("gcc", ["-shared", "-fPIC", "-O2", "-o", library, source, "-lpthread"])
+        // CC names a compiler for the test process's own architecture when it differs from the machine's
+        // (a linux-arm64 run under qemu-user uses aarch64-linux-gnu-gcc).
+        var compiler = Environment.GetEnvironmentVariable("CC") is { Length: > 0 } named ? named : "gcc";
+        using var gcc = Process.Start(new ProcessStartInfo(compiler, ["-shared", "-fPIC", "-O2", "-o", library, source, "-lpthread"])
         {
             RedirectStandardError = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("gcc did not start");
+        }) ?? throw new InvalidOperationException($"{compiler} did not start");
         var errors = gcc.StandardError.ReadToEnd();
-        Assert.True(gcc.WaitForExit(TimeSpan.FromMinutes(1)), "gcc did not finish");
-        Assert.True(gcc.ExitCode == 0, $"gcc failed: {errors}");
+        Assert.True(gcc.WaitForExit(TimeSpan.FromMinutes(1)), $"{compiler} did not finish");
+        Assert.True(gcc.ExitCode == 0, $"{compiler} failed: {errors}");
         var handle = NativeLibrary.Load(library);
 
         // The loaded library stays mapped; its file is no longer needed.
