@@ -47,6 +47,12 @@ internal static unsafe partial class FreebsdX64
     /// <summary><c>AI_V4MAPPED</c> (int).</summary>
     internal const int AI_V4MAPPED = 0x800;
 
+    /// <summary><c>CMSG_LEN_0</c> (size_t).</summary>
+    internal const ulong CMSG_LEN_0 = 16UL;
+
+    /// <summary><c>CMSG_SPACE_4</c> (size_t).</summary>
+    internal const ulong CMSG_SPACE_4 = 24UL;
+
     /// <summary><c>EACCES</c> (int).</summary>
     internal const int EACCES = 13;
 
@@ -373,6 +379,9 @@ internal static unsafe partial class FreebsdX64
 
     /// <summary><c>IP_TTL</c> (int).</summary>
     internal const int IP_TTL = 4;
+
+    /// <summary><c>MSG_CMSG_CLOEXEC</c> (int).</summary>
+    internal const int MSG_CMSG_CLOEXEC = 0x40000;
 
     /// <summary><c>MSG_CTRUNC</c> (int).</summary>
     internal const int MSG_CTRUNC = 0x20;

@@ -503,6 +503,26 @@ internal static unsafe partial class LinuxArm64
         static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native, int __flags_native, sockaddr* __addr_native, uint* __addr_len_native);
     }
 
+    /// <summary><c>ssize_t recvmsg(int fd, struct msghdr *message, int flags)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static nint recvmsg(int fd, msghdr* message, int flags)
+    {
+        int __lastError;
+        nint __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, message, flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "recvmsg", ExactSpelling = true)]
+        static extern unsafe nint __PInvoke(int __fd_native, msghdr* __message_native, int __flags_native);
+    }
+
     /// <summary><c>ssize_t send(int fd, const void *buf, size_t n, int flags)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static nint send(int fd, void* buf, nuint n, int flags)
@@ -521,6 +541,26 @@ internal static unsafe partial class LinuxArm64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "send", ExactSpelling = true)]
         static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native, int __flags_native);
+    }
+
+    /// <summary><c>ssize_t sendmsg(int fd, const struct msghdr *message, int flags)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static nint sendmsg(int fd, msghdr* message, int flags)
+    {
+        int __lastError;
+        nint __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, message, flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "sendmsg", ExactSpelling = true)]
+        static extern unsafe nint __PInvoke(int __fd_native, msghdr* __message_native, int __flags_native);
     }
 
     /// <summary><c>ssize_t sendto(int fd, const void *buf, size_t n, int flags, const struct sockaddr *addr, socklen_t addr_len)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
@@ -601,6 +641,26 @@ internal static unsafe partial class LinuxArm64
         // Local P/Invoke
         [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "socket", ExactSpelling = true)]
         static extern unsafe int __PInvoke(int __domain_native, int __type_native, int __protocol_native);
+    }
+
+    /// <summary><c>int socketpair(int domain, int type, int protocol, int *fds)</c> from libc.so.6; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int socketpair(int domain, int type, int protocol, int* fds)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(domain, type, protocol, fds);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "socketpair", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __domain_native, int __type_native, int __protocol_native, int* __fds_native);
     }
 
     /// <summary><c>int strerror_r(int errnum, char *buf, size_t buflen)</c> from libc.so.6.</summary>

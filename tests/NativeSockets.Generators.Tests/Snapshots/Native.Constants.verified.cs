@@ -211,6 +211,38 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>CMSG_LEN_0</c> on the running platform.</summary>
+    internal static ulong CMSG_LEN_0
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.CMSG_LEN_0;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.CMSG_LEN_0;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.CMSG_LEN_0;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.CMSG_LEN_0;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.CMSG_LEN_0;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.CMSG_LEN_0;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("CMSG_LEN_0");
+        }
+    }
+
+    /// <summary><c>CMSG_SPACE_4</c> on the running platform.</summary>
+    internal static ulong CMSG_SPACE_4
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.CMSG_SPACE_4;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.CMSG_SPACE_4;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.CMSG_SPACE_4;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.CMSG_SPACE_4;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.CMSG_SPACE_4;
+            if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.CMSG_SPACE_4;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("CMSG_SPACE_4");
+        }
+    }
+
     /// <summary><c>EACCES</c> on the running platform.</summary>
     internal static int EACCES
     {
@@ -2265,6 +2297,20 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.IP_TTL;
             if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return global::NativeSockets.Interop.WinX64.IP_TTL;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("IP_TTL");
+        }
+    }
+
+    /// <summary><c>MSG_CMSG_CLOEXEC</c> on the running platform.</summary>
+    internal static int MSG_CMSG_CLOEXEC
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.MSG_CMSG_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.MSG_CMSG_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.MSG_CMSG_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.MSG_CMSG_CLOEXEC;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("MSG_CMSG_CLOEXEC");
         }
     }
 

@@ -553,6 +553,19 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("recvfrom");
     }
 
+    /// <summary><c>recvmsg</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static nint recvmsg(int fd, void* message, int flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.recvmsg(fd, (global::NativeSockets.Interop.FreebsdX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.recvmsg(fd, (global::NativeSockets.Interop.LinuxArm64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.recvmsg(fd, (global::NativeSockets.Interop.LinuxMuslX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.recvmsg(fd, (global::NativeSockets.Interop.LinuxX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.recvmsg(fd, (global::NativeSockets.Interop.OsxArm64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.recvmsg(fd, (global::NativeSockets.Interop.OsxX64.msghdr*)message, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("recvmsg");
+    }
+
     /// <summary><c>send</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint send(nint fd, void* buf, nint n, int flags)
@@ -565,6 +578,19 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.send(unchecked((int)fd), buf, unchecked((nuint)n), flags);
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.send(unchecked((nuint)fd), (byte*)buf, unchecked((int)n), flags));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("send");
+    }
+
+    /// <summary><c>sendmsg</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static nint sendmsg(int fd, void* message, int flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.sendmsg(fd, (global::NativeSockets.Interop.FreebsdX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.sendmsg(fd, (global::NativeSockets.Interop.LinuxArm64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.sendmsg(fd, (global::NativeSockets.Interop.LinuxMuslX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.sendmsg(fd, (global::NativeSockets.Interop.LinuxX64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.sendmsg(fd, (global::NativeSockets.Interop.OsxArm64.msghdr*)message, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.sendmsg(fd, (global::NativeSockets.Interop.OsxX64.msghdr*)message, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("sendmsg");
     }
 
     /// <summary><c>sendto</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
@@ -621,6 +647,19 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return unchecked((nint)global::NativeSockets.Interop.OsxX64.socket(domain, type, protocol));
         if (global::NativeSockets.Interop.PlatformDetection.IsWinX64) return unchecked((nint)global::NativeSockets.Interop.WinX64.socket(domain, type, protocol));
         throw global::NativeSockets.Interop.PlatformDetection.Missing("socket");
+    }
+
+    /// <summary><c>socketpair</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int socketpair(int domain, int type, int protocol, int* fds)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsFreebsdX64) return global::NativeSockets.Interop.FreebsdX64.socketpair(domain, type, protocol, fds);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.socketpair(domain, type, protocol, fds);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.socketpair(domain, type, protocol, fds);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.socketpair(domain, type, protocol, fds);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.socketpair(domain, type, protocol, fds);
+        if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.socketpair(domain, type, protocol, fds);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("socketpair");
     }
 
     /// <summary><c>strerror_r</c> on the running platform; errors are reported as that platform's binding reports them.</summary>

@@ -47,6 +47,12 @@ internal static unsafe partial class OsxArm64
     /// <summary><c>AI_V4MAPPED</c> (int).</summary>
     internal const int AI_V4MAPPED = 0x800;
 
+    /// <summary><c>CMSG_LEN_0</c> (size_t).</summary>
+    internal const ulong CMSG_LEN_0 = 12UL;
+
+    /// <summary><c>CMSG_SPACE_4</c> (size_t).</summary>
+    internal const ulong CMSG_SPACE_4 = 16UL;
+
     /// <summary><c>EACCES</c> (int).</summary>
     internal const int EACCES = 13;
 
