@@ -213,7 +213,9 @@ public abstract partial class SelectorContractTests
     public void Among_2000_registered_sockets_only_the_ready_ones_are_reported()
     {
         using var selector = CreateSelector();
-        var sockets = Enumerable.Range(0, 2000).Select(_ => OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP)).ToArray();
+        // Wine's WSAPoll is slow and quadratic in the entries (see SelectTests): fewer sockets there.
+        var count = RunningPlatform.IsWine ? 300 : 2000;
+        var sockets = Enumerable.Range(0, count).Select(_ => OwnedSocket.Create(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP)).ToArray();
         try
         {
             for (var i = 0; i < sockets.Length; i++)
@@ -224,7 +226,7 @@ public abstract partial class SelectorContractTests
 
             Assert.Empty(Wait(selector, 0));
             using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            int[] chosen = [3, 1000, 1999];
+            int[] chosen = [3, count / 2, count - 1];
             foreach (var index in chosen)
             {
                 sender.SendTo(new byte[] { 1 }, new IPEndPoint(IPAddress.Loopback, NativeSocket.GetSockName(sockets[index].Handle)));
