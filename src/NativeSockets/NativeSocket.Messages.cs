@@ -56,23 +56,18 @@ public static unsafe partial class NativeSocket
     public static nint SendHandles(SocketHandle socket, ReadOnlySpan<byte> data, ReadOnlySpan<SocketHandle> handles, int flags = 0)
     {
         ThrowIfWindows(nameof(SendHandles), "SCM_RIGHTS");
-        var controlLength = handles.IsEmpty ? 0 : CmsgSpace(DescriptorBytes(handles.Length, nameof(handles)));
+        var controlLength = ControlLength(handles.Length, nameof(handles));
         Span<ulong> stack = stackalloc ulong[StackControlBytes / sizeof(ulong)];
-        var control = controlLength <= StackControlBytes ? stack : new ulong[(controlLength + sizeof(ulong) - 1) / sizeof(ulong)];
+        var control = ControlBuffer(stack, controlLength);
         control.Clear();
         fixed (byte* bytes = data)
         fixed (ulong* buffer = control)
         {
             IoVec vector = default;
-            vector.iov_base = bytes;
-            vector.iov_len = (nuint)data.Length;
             MsgHdr message = default;
-            message.msg_iov = &vector;
-            message.msg_iovlen = 1;
+            OneBufferMessage(&message, &vector, bytes, data.Length, buffer, controlLength);
             if (!handles.IsEmpty)
             {
-                message.msg_control = buffer;
-                message.msg_controllen = (nuint)controlLength;
                 var header = (CmsgHdr*)buffer;
                 header->cmsg_len = (nuint)CmsgLen(handles.Length * sizeof(int));
                 header->cmsg_level = Native.SOL_SOCKET;
@@ -106,9 +101,9 @@ public static unsafe partial class NativeSocket
     {
         handleCount = 0;
         ThrowIfWindows(nameof(RecvHandles), "SCM_RIGHTS");
-        var controlLength = handles.IsEmpty ? 0 : CmsgSpace(DescriptorBytes(handles.Length, nameof(handles)));
+        var controlLength = ControlLength(handles.Length, nameof(handles));
         Span<ulong> stack = stackalloc ulong[StackControlBytes / sizeof(ulong)];
-        var control = controlLength <= StackControlBytes ? stack : new ulong[(controlLength + sizeof(ulong) - 1) / sizeof(ulong)];
+        var control = ControlBuffer(stack, controlLength);
         if (!inheritable && Native.Defined.MSG_CMSG_CLOEXEC)
         {
             flags |= Native.MSG_CMSG_CLOEXEC;
@@ -118,13 +113,8 @@ public static unsafe partial class NativeSocket
         fixed (ulong* buffer = control)
         {
             IoVec vector = default;
-            vector.iov_base = bytes;
-            vector.iov_len = (nuint)data.Length;
             MsgHdr message = default;
-            message.msg_iov = &vector;
-            message.msg_iovlen = 1;
-            message.msg_control = controlLength == 0 ? null : buffer;
-            message.msg_controllen = (nuint)controlLength;
+            OneBufferMessage(&message, &vector, bytes, data.Length, buffer, controlLength);
             var received = Native.recvmsg(socket.FileDescriptor, &message, flags);
             if (received < 0)
             {
@@ -195,9 +185,27 @@ public static unsafe partial class NativeSocket
         }
     }
 
-    /// <summary>The data length of an SCM_RIGHTS message for <paramref name="count"/> descriptors, refused when no message can be that long.</summary>
-    private static int DescriptorBytes(int count, string argumentName) =>
-        count <= (int.MaxValue - StackControlBytes) / sizeof(int)
-            ? count * sizeof(int)
-            : throw new ArgumentOutOfRangeException(argumentName, count, "Too many handles for one control message.");
+    /// <summary>
+    /// The control data for one SCM_RIGHTS message of <paramref name="count"/> descriptors (0 for none),
+    /// refused when no message can be that long.
+    /// </summary>
+    private static int ControlLength(int count, string argumentName) =>
+        count == 0 ? 0
+        : count <= (int.MaxValue - StackControlBytes) / sizeof(int) ? CmsgSpace(count * sizeof(int))
+        : throw new ArgumentOutOfRangeException(argumentName, count, "Too many handles for one control message.");
+
+    /// <summary><paramref name="stack"/> when the control data fits it, otherwise a new buffer; aligned for a <see cref="CmsgHdr"/> either way.</summary>
+    private static Span<ulong> ControlBuffer(Span<ulong> stack, int length) =>
+        length <= stack.Length * sizeof(ulong) ? stack : new ulong[(length + sizeof(ulong) - 1) / sizeof(ulong)];
+
+    /// <summary>Fills <paramref name="message"/> for one data buffer and the control data at <paramref name="control"/> (none for a length of 0).</summary>
+    private static void OneBufferMessage(MsgHdr* message, IoVec* vector, byte* bytes, int length, void* control, int controlLength)
+    {
+        vector->iov_base = bytes;
+        vector->iov_len = (nuint)length;
+        message->msg_iov = vector;
+        message->msg_iovlen = 1;
+        message->msg_control = controlLength == 0 ? null : control;
+        message->msg_controllen = (nuint)controlLength;
+    }
 }

@@ -198,7 +198,6 @@ public unsafe class GetAddrInfoTests
     [Fact]
     public void Bad_arguments_are_rejected_by_name()
     {
-        Assert.Equal("address", Assert.Throws<ArgumentNullException>(() => NativeSocket.EnumerateAddrInfo(null!, new Port(80))).ParamName);
         Assert.Equal("address", Assert.Throws<ArgumentException>(() => NativeSocket.EnumerateAddrInfo("local\0host", new Port(80))).ParamName);
         Assert.Equal("domain", Assert.Throws<ArgumentOutOfRangeException>(() => NativeSocket.EnumerateAddrInfo("localhost", new Port(80), (Domain)99)).ParamName);
     }

@@ -10,9 +10,9 @@ public class SocketPairTests
 {
     /// <summary>Makes a pair, failing the test with the errno if that fails; both ends owned.</summary>
     internal static (OwnedSocket First, OwnedSocket Second) Pair(
-        SockType sockType = SockType.SOCK_STREAM, bool inheritable = false, bool nonBlocking = false)
+        SockType sockType = SockType.SOCK_STREAM, bool inheritable = false, bool blocking = true)
     {
-        var (first, second) = NativeSocket.SocketPair(Domain.AF_UNIX, sockType, Protocol.IPPROTO_NONE, inheritable, nonBlocking);
+        var (first, second) = NativeSocket.SocketPair(Domain.AF_UNIX, sockType, Protocol.IPPROTO_NONE, inheritable, blocking);
         var errno = Marshal.GetLastPInvokeError();
         Assert.False(first.IsInvalid || second.IsInvalid, $"SocketPair failed: errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})");
         return (new OwnedSocket(first), new OwnedSocket(second));
@@ -76,7 +76,7 @@ public class SocketPairTests
     [PosixFact("reads O_NONBLOCK with fcntl")]
     public void Both_ends_are_non_blocking_when_asked_and_blocking_otherwise()
     {
-        var (first, second) = Pair(nonBlocking: true);
+        var (first, second) = Pair(blocking: false);
         using (first)
         using (second)
         {

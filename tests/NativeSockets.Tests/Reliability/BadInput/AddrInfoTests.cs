@@ -20,10 +20,13 @@ public unsafe class AddrInfoTests
             : new("", HostNames.OverLong(300), HostNames.OverLong(100_000), Unresolvable.Name);
 
     [Fact]
-    public void A_null_address_throws_naming_it() => Run(() =>
+    public void A_null_address_is_Cs_null_node_and_its_list_frees_like_any_other() => Run(() =>
     {
-        ThrowsFor<ArgumentNullException>("address", () => NativeSocket.GetAddrInfo((string)null!, new Port(80)));
-        ThrowsFor<ArgumentNullException>("address", () => NativeSocket.EnumerateAddrInfo(null!, new Port(80)));
+        // Not refused: getaddrinfo(NULL, "80", ...) is C's loopback (or, with AI_PASSIVE, wildcard) lookup.
+        var list = NativeSocket.GetAddrInfo(null, new Port(80));
+        Assert.True(list is not null);
+        NativeSocket.FreeAddrInfo(list);
+        Assert.NotEmpty(NativeSocket.EnumerateAddrInfo(null, new Port(80)));
     });
 
     [Theory]

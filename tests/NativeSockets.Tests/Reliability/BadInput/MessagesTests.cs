@@ -28,9 +28,9 @@ public unsafe class MessagesTests
     {
         foreach (var inheritable in BothWays)
         {
-            foreach (var nonBlocking in BothWays)
+            foreach (var blocking in BothWays)
             {
-                var (first, second) = NativeSocket.SocketPair(domain, sockType, protocol, inheritable, nonBlocking);
+                var (first, second) = NativeSocket.SocketPair(domain, sockType, protocol, inheritable, blocking);
                 var errno = NativeSocket.LastError;
                 Assert.True(first.IsInvalid && second.IsInvalid);
                 Assert.Contains(errno, new[]
@@ -67,7 +67,7 @@ public unsafe class MessagesTests
     public void SendHandles_of_a_handle_that_is_not_open_fails_with_EBADF_and_sends_nothing(BadHandle kind) => Run(() =>
     {
         using var bad = BadHandles.Open(kind);
-        var (first, second) = SocketPairTests.Pair(SockType.SOCK_DGRAM, nonBlocking: true);
+        var (first, second) = SocketPairTests.Pair(SockType.SOCK_DGRAM, blocking: false);
         using (first)
         using (second)
         using (var good = OwnedSocket.Create())
