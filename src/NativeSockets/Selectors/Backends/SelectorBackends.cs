@@ -6,7 +6,6 @@ namespace NativeSockets.Selectors.Backends;
 internal static class SelectorBackends
 {
     /// <summary>A backend on the running platform's best readiness interface.</summary>
-    /// <exception cref="PlatformNotSupportedException">The platform's backend is not part of this build.</exception>
     public static ISelectorBackend Create()
     {
         if (OperatingSystem.IsLinux())
@@ -14,14 +13,9 @@ internal static class SelectorBackends
             return new EpollBackend();
         }
 
-        if (OperatingSystem.IsMacOS())
+        if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
         {
-            throw new PlatformNotSupportedException("Selector has no backend for macOS in this build."); // kqueue backend: Backends/KqueueBackend.cs
-        }
-
-        if (OperatingSystem.IsFreeBSD())
-        {
-            throw new PlatformNotSupportedException("Selector has no backend for FreeBSD in this build."); // kqueue backend: Backends/KqueueBackend.cs
+            return new KqueueBackend();
         }
 
         if (OperatingSystem.IsWindows())
