@@ -478,6 +478,7 @@ internal static unsafe partial class OsxX64
 
     /// <summary><c>NOTE_TRIGGER</c> (int).</summary>
     internal const int NOTE_TRIGGER = 0x1000000;
+
     /// <summary><c>NO_ADDRESS</c> (int).</summary>
     internal const int NO_ADDRESS = 4;
 
