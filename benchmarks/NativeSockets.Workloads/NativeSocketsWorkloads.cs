@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using NativeSockets.Selectors;
 
 namespace NativeSockets.Workloads;
 
-/// <summary>W1-W7 through the NativeSockets API, using its allocation-free forms where Nim's allocate.</summary>
+/// <summary>W1-W8 through the NativeSockets API, using its allocation-free forms where Nim's allocate.</summary>
 internal static unsafe class NativeSocketsWorkloads
 {
     public static void SocketClose(long n)
@@ -105,6 +106,38 @@ internal static unsafe class NativeSocketsWorkloads
         Measurement.LoopEnds();
         sockets.ForEach(NativeSocket.Close);
         NativeSocket.Close(a);
+    };
+
+    public static Action<long> SelectorWait(int idle) => n =>
+    {
+        ConnectedPair(out var a, out var b);
+        Check(NativeSocket.Send(a, "x"u8) == 1 ? 0 : -1);
+        var sockets = new List<SocketHandle>(idle);
+        using (var selector = new Selector<int>())
+        {
+            selector.RegisterHandle(b, Event.Read, 0);
+            for (var k = 0; k < idle; k++)
+            {
+                sockets.Add(Valid(NativeSocket.CreateNativeSocket(Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_UDP)));
+                selector.RegisterHandle(sockets[k], Event.Read, k + 1);
+            }
+
+            Span<ReadyKey> ready = stackalloc ReadyKey[64];
+            Measurement.LoopStarts();
+            for (long i = 0; i < n; i++)
+            {
+                if (selector.SelectInto(0, ready) != 1)
+                {
+                    throw new InvalidOperationException("the selector found the wrong sockets ready.");
+                }
+            }
+
+            Measurement.LoopEnds();
+        }
+
+        sockets.ForEach(NativeSocket.Close);
+        NativeSocket.Close(a);
+        NativeSocket.Close(b);
     };
 
     public static void PingPong(long n)

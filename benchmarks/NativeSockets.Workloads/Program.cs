@@ -6,7 +6,14 @@ using System.Runtime.InteropServices;
 using NativeSockets.Workloads;
 
 // Usage: NativeSockets.Workloads [--rounds N] [--scale F] [--smoke] [--only W1,W6-2000,...] [--c PATH-TO-C-WORKLOADS]
+//        NativeSockets.Workloads --server NAME=COMMAND ... --idle-clients PATH [--rounds N] [--seconds S] [--connections N] [--idle N] [--smoke]
+//          (W9: each COMMAND is a server taking a port, loaded by wrk; see HttpLoad)
 var rounds = 5;
+var servers = new List<(string Name, string Command)>();
+string? idleClients = null;
+var seconds = 5;
+var connections = 100;
+var idleConnections = 10_000;
 var scale = 1.0;
 string? cBinary = null;
 string[]? only = null;
@@ -16,16 +23,37 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; break;
+        case "--smoke": rounds = 1; scale = 0.01; Measurement.WarmUp = TimeSpan.Zero; seconds = 1; idleConnections = 1_000; break;
+        case "--server": var pair = args[++i].Split('=', 2); servers.Add((pair[0], pair[1])); break;
+        case "--idle-clients": idleClients = args[++i]; break;
+        case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--idle": idleConnections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--c": cBinary = args[++i]; break;
         case "--only": only = args[++i].Split(','); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 
-long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
-var allWorkloads = new Workload[]
+if (servers.Count > 0)
 {
+    if (only is not null && !only.Contains("W9"))
+    {
+        return 0;
+    }
+
+    if (idleClients is null)
+    {
+        Console.Error.WriteLine("W9 needs --idle-clients PATH (benchmarks/native/idle-clients.c)");
+        return 2;
+    }
+
+    return new HttpLoad(new HttpLoad.Settings(idleClients, connections, idleConnections, seconds, rounds)).Run(servers) ? 0 : 1;
+}
+
+long Scaled(long iterations) => Math.Max(10, (long)(iterations * scale));
+Workload[] allWorkloads =
+[
     new("W1", "socket+close", Scaled(20_000), RawWorkloads.SocketClose, SystemNetWorkloads.SocketClose, NativeSocketsWorkloads.SocketClose),
     new("W2", "connect+accept+close both", Scaled(2_000), RawWorkloads.ConnectAccept, SystemNetWorkloads.ConnectAccept, NativeSocketsWorkloads.ConnectAccept),
     new("W3", "setsockopt+getsockopt SO_KEEPALIVE", Scaled(200_000), RawWorkloads.SetGetOption, SystemNetWorkloads.SetGetOption, NativeSocketsWorkloads.SetGetOption),
@@ -35,8 +63,23 @@ var allWorkloads = new Workload[]
     new("W6-101", "poll 101 sockets", Scaled(20_000), RawWorkloads.Poll(101), SystemNetWorkloads.Poll(101), NativeSocketsWorkloads.Poll(101)),
     new("W6-2000", "poll 2,000 sockets", Scaled(1_000), RawWorkloads.Poll(2000), SystemNetWorkloads.Poll(2000), NativeSocketsWorkloads.Poll(2000)),
     new("W7", "64-byte ping-pong", Scaled(20_000), RawWorkloads.PingPong, SystemNetWorkloads.PingPong, NativeSocketsWorkloads.PingPong),
-};
+    .. W8(100, 20_000), .. W8(1_000, 2_000), .. W8(10_000, 200),
+];
+
+// W8: a wait that finds the one readable socket among idle registered ones. The selector against epoll_wait
+// (C and raw), and the O(n) waits (SelectRead, Socket.Select) against poll over the same sockets, with
+// fewer iterations: they cost a thousand times more at 10,000.
+Workload[] W8(int idle, long pollIterations) =>
+[
+    new($"W8-{idle}", $"wait: {idle:N0} idle + 1 readable", Scaled(100_000), RawWorkloads.EpollWait(idle), null, NativeSocketsWorkloads.SelectorWait(idle)),
+    new($"W8-{idle}-poll", $"wait by poll: {idle:N0} idle + 1 readable", Scaled(pollIterations), RawWorkloads.Poll(idle + 1), SystemNetWorkloads.Poll(idle + 1), NativeSocketsWorkloads.Poll(idle + 1), CName: $"W6-{idle + 1}"),
+];
 var workloads = only is null ? allWorkloads : allWorkloads.Where(w => only.Contains(w.Name)).ToArray();
+if (workloads.Length == 0 && only?.Contains("W9") == true)
+{
+    return 0; // W9 alone: the run with --server does it
+}
+
 if (workloads.Length == 0)
 {
     Console.Error.WriteLine($"--only names no workload; they are {string.Join(", ", allWorkloads.Select(w => w.Name))}");
@@ -102,7 +145,41 @@ foreach (var workload in workloads)
         $"| {Ratio("NativeSockets", "raw P/Invoke")} | {Ratio("NativeSockets", "C")} | {Ratio("System.Net", "NativeSockets")} | {Bytes("System.Net")} | {Bytes("NativeSockets")} |");
 }
 
+PrintW8Summary();
 return 0;
+
+// The selector against its floor and against the O(n) waits, per number of idle sockets.
+void PrintW8Summary()
+{
+    var sizes = workloads.Where(w => w.Name.StartsWith("W8-", StringComparison.Ordinal) && !w.Name.EndsWith("-poll", StringComparison.Ordinal)).Select(w => w.Name).ToArray();
+    if (sizes.Length == 0 || !results.ContainsKey((sizes[0], "NativeSockets")))
+    {
+        return;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| W8 idle sockets | Selector | C epoll_wait | Selector / C | SelectRead | SelectRead / Selector | Socket.Select / Selector | Selector B/wait |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var name in sizes)
+    {
+        double Of(string workload, string implementation) =>
+            results.TryGetValue((workload, implementation), out var list) ? MedianOf(list.Select(m => m.NanosecondsPerOp)) : double.NaN;
+        var selector = Of(name, "NativeSockets");
+        var floor = Of(name, "C");
+        var selectRead = Of(name + "-poll", "NativeSockets");
+        var socketSelect = Of(name + "-poll", "System.Net");
+        var bytes = MedianOf(results[(name, "NativeSockets")].Select(m => m.BytesPerOp));
+        Console.WriteLine(
+            $"| {name[3..]} | {Time(selector)} | {Time(floor)} | {selector / floor:0.00}× | {Time(selectRead)} | {selectRead / selector:0}× | {socketSelect / selector:0}× | {bytes:0} |");
+    }
+
+    if (sizes.Length > 1)
+    {
+        var growth = MedianOf(results[(sizes[^1], "NativeSockets")].Select(m => m.NanosecondsPerOp)) /
+            MedianOf(results[(sizes[0], "NativeSockets")].Select(m => m.NanosecondsPerOp));
+        Console.WriteLine($"Selector's wait at {sizes[^1][3..]} idle sockets / at {sizes[0][3..]}: {growth:0.00}×");
+    }
+}
 
 static double MedianOf(IEnumerable<double> values)
 {

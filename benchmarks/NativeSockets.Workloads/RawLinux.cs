@@ -20,6 +20,9 @@ internal static unsafe partial class RawLinux
     public const int MSG_NOSIGNAL = 0x4000;
     public const int MSG_WAITALL = 0x100;
     public const int SOMAXCONN = 4096;
+    public const int EPOLL_CLOEXEC = 0x80000;
+    public const int EPOLL_CTL_ADD = 1;
+    public const uint EPOLLIN = 1;
 
     private const string Libc = "libc.so.6";
 
@@ -63,6 +66,15 @@ internal static unsafe partial class RawLinux
     public static extern int poll(Pollfd* fds, ulong count, int timeout);
 
     [DllImport(Libc)]
+    public static extern int epoll_create1(int flags);
+
+    [DllImport(Libc)]
+    public static extern int epoll_ctl(int epoll, int operation, int fd, EpollEvent* events);
+
+    [DllImport(Libc)]
+    public static extern int epoll_wait(int epoll, EpollEvent* events, int count, int timeout);
+
+    [DllImport(Libc)]
     public static extern nint send(int fd, void* buffer, nuint length, int flags);
 
     [DllImport(Libc)]
@@ -96,5 +108,13 @@ internal static unsafe partial class RawLinux
         public int Fd;
         public short Events;
         public short ReturnedEvents;
+    }
+
+    /// <summary>x86-64's <c>struct epoll_event</c>, packed to 12 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    public struct EpollEvent
+    {
+        public uint Events;
+        public ulong Data;
     }
 }

@@ -4,7 +4,7 @@ using static NativeSockets.Workloads.RawLinux;
 
 namespace NativeSockets.Workloads;
 
-/// <summary>W1-W7 through <see cref="RawLinux"/>.</summary>
+/// <summary>W1-W8 through <see cref="RawLinux"/>.</summary>
 internal static unsafe class RawWorkloads
 {
     public static void SocketClose(long n)
@@ -108,6 +108,40 @@ internal static unsafe class RawWorkloads
         }
 
         _ = close(a);
+    };
+
+    public static Action<long> EpollWait(int idle) => n =>
+    {
+        ConnectedPair(out var a, out var b);
+        var one = (byte)'x';
+        _ = send(a, &one, 1, MSG_NOSIGNAL);
+        var epoll = Check(epoll_create1(EPOLL_CLOEXEC));
+        var interest = new EpollEvent { Events = EPOLLIN, Data = (ulong)b };
+        Check(epoll_ctl(epoll, EPOLL_CTL_ADD, b, &interest));
+        var fds = new int[idle];
+        for (var k = 0; k < idle; k++)
+        {
+            fds[k] = Check(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+            interest.Data = (ulong)fds[k];
+            Check(epoll_ctl(epoll, EPOLL_CTL_ADD, fds[k], &interest));
+        }
+
+        var ready = stackalloc EpollEvent[64];
+        Measurement.LoopStarts();
+        for (long i = 0; i < n; i++)
+        {
+            Check(epoll_wait(epoll, ready, 64, 0) == 1 ? 0 : -1);
+        }
+
+        Measurement.LoopEnds();
+        foreach (var fd in fds)
+        {
+            _ = close(fd);
+        }
+
+        _ = close(epoll);
+        _ = close(a);
+        _ = close(b);
     };
 
     public static void PingPong(long n)

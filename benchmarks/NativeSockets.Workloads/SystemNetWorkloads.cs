@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace NativeSockets.Workloads;
 
-/// <summary>W1-W7 as a System.Net.Sockets user writes them.</summary>
+/// <summary>W1-W7 (and W8's O(n) wait) as a System.Net.Sockets user writes them.</summary>
 internal static class SystemNetWorkloads
 {
     private static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);

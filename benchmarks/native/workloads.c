@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -134,6 +135,34 @@ static void w6(long n, int count) {
     free(fds);
 }
 
+static void w8(long n, int count) {
+    /* count idle sockets and one readable, all registered with epoll once; each wait finds the one. */
+    int *idle = calloc((size_t)count, sizeof *idle);
+    int a, b;
+    connected_pair(&a, &b);
+    if (send(a, "x", 1, 0) != 1) fail("send");
+    int epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (epoll < 0) fail("epoll_create1");
+    struct epoll_event e = {.events = EPOLLIN, .data.fd = b};
+    if (epoll_ctl(epoll, EPOLL_CTL_ADD, b, &e) != 0) fail("epoll_ctl");
+    for (int i = 0; i < count; i++) {
+        idle[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        e.data.fd = idle[i];
+        if (idle[i] < 0 || epoll_ctl(epoll, EPOLL_CTL_ADD, idle[i], &e) != 0) fail("socket/epoll_ctl");
+    }
+    struct epoll_event ready[64];
+    loop_start = now_ns();
+    for (long i = 0; i < n; i++) {
+        if (epoll_wait(epoll, ready, 64, 0) != 1) fail("epoll_wait");
+    }
+    loop_end = now_ns();
+    for (int i = 0; i < count; i++) close(idle[i]);
+    close(epoll);
+    close(a);
+    close(b);
+    free(idle);
+}
+
 static void w7(long n) {
     int a, b;
     char message[64] = {0}, buffer[64];
@@ -150,7 +179,7 @@ static void w7(long n) {
 
 int main(int argc, char **argv) {
     if (argc != 3) {
-        fprintf(stderr, "usage: %s W1|W2|W3|W4|W5|W6-101|W6-2000|W7 ITERATIONS\n", argv[0]);
+        fprintf(stderr, "usage: %s W1|W2|W3|W4|W5|W6-COUNT|W7|W8-IDLE ITERATIONS\n", argv[0]);
         return 1;
     }
     long n = atol(argv[2]);
@@ -163,9 +192,9 @@ int main(int argc, char **argv) {
     else if (!strcmp(w, "W3")) w3(n);
     else if (!strcmp(w, "W4")) w4(n);
     else if (!strcmp(w, "W5")) w5(n);
-    else if (!strcmp(w, "W6-101")) w6(n, 101);
-    else if (!strcmp(w, "W6-2000")) w6(n, 2000);
+    else if (!strncmp(w, "W6-", 3) && atoi(w + 3) > 0) w6(n, atoi(w + 3));
     else if (!strcmp(w, "W7")) w7(n);
+    else if (!strncmp(w, "W8-", 3) && atoi(w + 3) > 0) w8(n, atoi(w + 3));
     else { fprintf(stderr, "unknown workload %s\n", w); return 1; }
     if (loop_end == 0) loop_end = now_ns();
     printf("%.1f\n", (loop_end - loop_start) / (double)n);

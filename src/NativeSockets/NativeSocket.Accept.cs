@@ -16,13 +16,8 @@ public static unsafe partial class NativeSocket
     /// <c>SA_RESTART</c> makes it return (<see cref="OsInvalidSocket"/>, "") with <see cref="EINTR"/>, and the
     /// caller decides whether to call again.
     /// </summary>
-    public static (SocketHandle Client, string Address) Accept(SocketHandle fd, bool inheritable = false)
-    {
-        SockAddrStorage peer;
-        var length = (uint)sizeof(SockAddrStorage);
-        var client = AcceptInto(fd, &peer, &length, inheritable);
-        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length, shortenV4Mapped: true) ?? string.Empty);
-    }
+    public static (SocketHandle Client, string Address) Accept(SocketHandle fd, bool inheritable = false) =>
+        AcceptWithText(fd, inheritable, blocking: null);
 
     /// <summary>
     /// <see cref="Accept(SocketHandle, bool)"/> without the text: the peer's address is written into
@@ -30,14 +25,27 @@ public static unsafe partial class NativeSocket
     /// Returns the new socket, or <see cref="OsInvalidSocket"/> with the error in
     /// <see cref="Marshal.GetLastPInvokeError"/>; never throws.
     /// </summary>
-    public static SocketHandle Accept(SocketHandle fd, out SockAddrStorage peer, out SockLen peerLength, bool inheritable = false)
+    public static SocketHandle Accept(SocketHandle fd, out SockAddrStorage peer, out SockLen peerLength, bool inheritable = false) =>
+        AcceptWithAddress(fd, out peer, out peerLength, inheritable, blocking: null);
+
+    /// <summary>The accept overloads that give the peer's address as text: null <paramref name="blocking"/> keeps the platform's mode.</summary>
+    private static (SocketHandle Client, string Address) AcceptWithText(SocketHandle fd, bool inheritable, bool? blocking)
+    {
+        SockAddrStorage peer;
+        var length = (uint)sizeof(SockAddrStorage);
+        var client = AcceptInto(fd, &peer, &length, inheritable, blocking);
+        return client.IsInvalid ? (OsInvalidSocket, string.Empty) : (client, SocketAddressText.Format(&peer, length, shortenV4Mapped: true) ?? string.Empty);
+    }
+
+    /// <summary>The accept overloads that write the peer's address into a caller's storage: null <paramref name="blocking"/> keeps the platform's mode.</summary>
+    private static SocketHandle AcceptWithAddress(SocketHandle fd, out SockAddrStorage peer, out SockLen peerLength, bool inheritable, bool? blocking)
     {
         peer = default;
         var length = (uint)sizeof(SockAddrStorage);
         SocketHandle client;
         fixed (SockAddrStorage* address = &peer)
         {
-            client = AcceptInto(fd, address, &length, inheritable);
+            client = AcceptInto(fd, address, &length, inheritable, blocking);
         }
 
         peerLength = client.IsInvalid ? default : new SockLen(length);
@@ -45,23 +53,29 @@ public static unsafe partial class NativeSocket
     }
 
     /// <summary>
-    /// accept4 with the close-on-exec flag where the platform has it, otherwise accept and then the
-    /// inherit flag (on Windows an accepted socket takes its listener's, so it is always set).
+    /// accept4 with the close-on-exec flag, and the non-blocking one if asked, where the platform has it:
+    /// one system call. Otherwise accept and then the inherit flag (on Windows an accepted socket takes
+    /// its listener's, so it is always set) and, if <paramref name="blocking"/> says a mode, that mode (on
+    /// macOS and Windows an accepted socket takes its listener's). A null <paramref name="blocking"/> leaves
+    /// the mode as the platform gives it, as Nim does.
     /// </summary>
-    private static SocketHandle AcceptInto(SocketHandle fd, SockAddrStorage* peer, uint* length, bool inheritable)
+    private static SocketHandle AcceptInto(SocketHandle fd, SockAddrStorage* peer, uint* length, bool inheritable, bool? blocking)
     {
         if (OperatingSystem.IsWindows())
         {
             var accepted = new SocketHandle(Native.accept(fd.Value, peer, length));
-            return accepted.IsInvalid ? accepted : ApplyInheritance(accepted, inheritable);
+            accepted = accepted.IsInvalid ? accepted : ApplyInheritance(accepted, inheritable);
+            return accepted.IsInvalid || blocking is not { } windowsMode ? accepted : KeptOrClosed(accepted, TrySetBlocking(accepted, windowsMode));
         }
 
         if (Native.Defined.accept4)
         {
-            return new SocketHandle(Native.accept4(fd.FileDescriptor, peer, length, inheritable ? 0 : Native.SOCK_CLOEXEC));
+            var flags = (inheritable ? 0 : Native.SOCK_CLOEXEC) | (blocking == false ? Native.SOCK_NONBLOCK : 0);
+            return new SocketHandle(Native.accept4(fd.FileDescriptor, peer, length, flags));
         }
 
         var client = new SocketHandle(Native.accept(fd.FileDescriptor, peer, length));
-        return client.IsInvalid || inheritable ? client : ApplyInheritance(client, inheritable: false);
+        client = client.IsInvalid || inheritable ? client : ApplyInheritance(client, inheritable: false);
+        return client.IsInvalid || blocking is not { } mode ? client : KeptOrClosed(client, TrySetBlocking(client, mode));
     }
 }

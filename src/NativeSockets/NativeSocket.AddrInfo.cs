@@ -13,20 +13,23 @@ public static unsafe partial class NativeSocket
     /// for (by default IPv4 TCP). As in Nim: for <see cref="Domain.AF_INET6"/> it asks for
     /// <c>AI_V4MAPPED</c> (so "127.0.0.1" gives <c>::ffff:127.0.0.1</c>); for
     /// <see cref="SockType.SOCK_RAW"/> no service is passed, so the port is ignored and comes back 0;
-    /// "" is not the wildcard (it fails). Thread-safe. The caller owns the list: free it once with
-    /// <see cref="FreeAddrInfo"/>, or use <see cref="EnumerateAddrInfo"/>, which frees it itself.
+    /// "" is not the wildcard (it fails). A null <paramref name="address"/> is C's null node: these hints
+    /// have no <c>AI_PASSIVE</c>, so it gives the loopback address of the family (127.0.0.1, ::1), and
+    /// <c>GetAddrInfo(null, port)</c> compiles and resolves to this overload. Thread-safe. The caller
+    /// owns the list: free it once with <see cref="FreeAddrInfo"/>, or use <see cref="EnumerateAddrInfo"/>,
+    /// which frees it itself.
     /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="address"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="address"/> contains a NUL character.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum argument is not a member of its enum.</exception>
     /// <exception cref="OSErrorException">
     /// <c>getaddrinfo</c> failed: its <c>EAI_*</c> code (<see cref="OSErrorSpace.AddrInfo"/>) with the
     /// platform's text for it (e.g. "Name or service not known"), and what was looked up.
     /// </exception>
+    [OverloadResolutionPriority(1)]
     public static AddrInfo* GetAddrInfo(
-        string address, Port port, Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP)
+        string? address, Port port, Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP)
     {
-        var addressText = CStrings.ToUtf8(address, nameof(address));
+        var addressText = address is null ? null : CStrings.ToUtf8(address, nameof(address));
         fixed (byte* node = addressText)
         {
             return GetAddrInfo(node, address, port, domain, sockType, protocol);
@@ -83,7 +86,7 @@ public static unsafe partial class NativeSocket
 
     private const int Utf8HostBufferLength = 1025;
 
-    /// <summary>getaddrinfo with Nim's hints; <paramref name="address"/> is only for the error message (null: decode <paramref name="node"/>).</summary>
+    /// <summary>getaddrinfo with Nim's hints; <paramref name="address"/> is only for the error message (null: decode <paramref name="node"/>, which may be null).</summary>
     // Not inlined into the overloads: they spend the JIT's inlining budget on the copy of the address,
     // and the hints' platform dispatch then stays a chain of calls instead of folding to four stores.
     [SkipLocalsInit]
@@ -130,8 +133,9 @@ public static unsafe partial class NativeSocket
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static OSErrorException AddrInfoError(int result, byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
+        var nodeText = address is null && node is null ? "null" : $"\"{address ?? CStrings.FromUtf8(node)}\"";
         var lookedUp = string.Create(
-            CultureInfo.InvariantCulture, $"getAddrInfo(\"{address ?? CStrings.FromUtf8(node)}\", {port}, {domain}, {sockType}, {protocol})");
+            CultureInfo.InvariantCulture, $"getAddrInfo({nodeText}, {port}, {domain}, {sockType}, {protocol})");
         return new OSErrorException(result, OSErrorSpace.AddrInfo, lookedUp);
     }
 

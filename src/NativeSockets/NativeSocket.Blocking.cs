@@ -18,27 +18,28 @@ public static unsafe partial class NativeSocket
     /// </exception>
     public static void SetBlocking(SocketHandle socket, bool blocking)
     {
+        if (!TrySetBlocking(socket, blocking))
+        {
+            throw OSErrorException.FromLastError();
+        }
+    }
+
+    /// <summary><see cref="SetBlocking"/> reporting failure by its result, the error in <see cref="LastError"/>.</summary>
+    private static bool TrySetBlocking(SocketHandle socket, bool blocking)
+    {
         if (OperatingSystem.IsWindows())
         {
             uint nonBlocking = blocking ? 0u : 1u;
-            if (IoctlSocket(socket, FIONBIO, &nonBlocking) != 0)
-            {
-                throw OSErrorException.FromLastError();
-            }
-
-            return;
+            return IoctlSocket(socket, FIONBIO, &nonBlocking) == 0;
         }
 
         var flags = Native.fcntl(socket.FileDescriptor, Native.F_GETFL, 0);
         if (flags < 0)
         {
-            throw OSErrorException.FromLastError();
+            return false;
         }
 
         var updated = blocking ? flags & ~Native.O_NONBLOCK : flags | Native.O_NONBLOCK;
-        if (updated != flags && Native.fcntl(socket.FileDescriptor, Native.F_SETFL, updated) < 0)
-        {
-            throw OSErrorException.FromLastError();
-        }
+        return updated == flags || Native.fcntl(socket.FileDescriptor, Native.F_SETFL, updated) >= 0;
     }
 }

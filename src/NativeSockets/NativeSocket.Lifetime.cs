@@ -102,9 +102,16 @@ public static unsafe partial class NativeSocket
     /// Sets whether child processes get a new socket; if that fails, closes it and returns
     /// <see cref="OsInvalidSocket"/>, keeping the error of the failed setting.
     /// </summary>
-    private static SocketHandle ApplyInheritance(SocketHandle socket, bool inheritable)
+    private static SocketHandle ApplyInheritance(SocketHandle socket, bool inheritable) =>
+        KeptOrClosed(socket, SetInheritable(socket, inheritable));
+
+    /// <summary>
+    /// A new socket whose setting up succeeded, or, if it failed, <see cref="OsInvalidSocket"/> after
+    /// closing it, with the error of the failed step still in <see cref="LastError"/>.
+    /// </summary>
+    private static SocketHandle KeptOrClosed(SocketHandle socket, bool setUp)
     {
-        if (SetInheritable(socket, inheritable))
+        if (setUp)
         {
             return socket;
         }

@@ -139,7 +139,7 @@ public static unsafe partial class NativeSocket
     /// The error for a handle that names no socket: EBADF, as <c>select</c> reports it on POSIX, or
     /// WSAENOTSOCK, as Winsock's <c>select</c> does.
     /// </summary>
-    private static int InvalidHandleError => OperatingSystem.IsWindows() ? Native.WSAENOTSOCK : Native.EBADF;
+    internal static int InvalidHandleError => OperatingSystem.IsWindows() ? Native.WSAENOTSOCK : Native.EBADF;
 
     /// <summary>Nim's pruneSocketSet: each handle not ready is overwritten by the last one, which is then checked in its place.</summary>
     private static int PruneToReady(Span<SocketHandle> handles, Span<int> ready)

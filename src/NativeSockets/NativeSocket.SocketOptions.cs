@@ -15,12 +15,7 @@ public static unsafe partial class NativeSocket
     public static int GetSockOptInt(SocketHandle socket, int level, int optname)
     {
         var value = 0;
-        var length = (uint)sizeof(int);
-        if (Native.getsockopt(socket.FileDescriptor, level, optname, &value, &length) != 0)
-        {
-            throw OSErrorException.FromLastError();
-        }
-
+        _ = GetOptionOrThrow(socket, level, optname, &value, sizeof(int));
         return value;
     }
 
@@ -35,7 +30,25 @@ public static unsafe partial class NativeSocket
     /// <exception cref="OSErrorException"><c>setsockopt</c> failed (EBADF for a closed handle, ENOPROTOOPT for an option the level does not know).</exception>
     public static void SetSockOptInt(SocketHandle socket, int level, int optname, int optval)
     {
-        if (Native.setsockopt(socket.FileDescriptor, level, optname, &optval, sizeof(int)) != 0)
+        SetOptionOrThrow(socket, level, optname, &optval, sizeof(int));
+    }
+
+    /// <summary>getsockopt into <paramref name="room"/> bytes at <paramref name="value"/>; returns the length the system wrote.</summary>
+    private static uint GetOptionOrThrow(SocketHandle socket, int level, int optname, void* value, uint room)
+    {
+        var length = room;
+        if (Native.getsockopt(socket.FileDescriptor, level, optname, value, &length) != 0)
+        {
+            throw OSErrorException.FromLastError();
+        }
+
+        return length;
+    }
+
+    /// <summary>setsockopt of <paramref name="length"/> bytes at <paramref name="value"/>.</summary>
+    private static void SetOptionOrThrow(SocketHandle socket, int level, int optname, void* value, uint length)
+    {
+        if (Native.setsockopt(socket.FileDescriptor, level, optname, value, length) != 0)
         {
             throw OSErrorException.FromLastError();
         }

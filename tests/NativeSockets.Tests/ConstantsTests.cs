@@ -67,6 +67,17 @@ public unsafe class ConstantsTests
     /// <summary>The native name a public constant reads: itself, or on Windows the Winsock counterpart of an errno name.</summary>
     private static string NativeName(string name)
     {
+        // shutdown's directions are SD_* on Windows; macOS calls TCP_KEEPIDLE TCP_KEEPALIVE.
+        if (OperatingSystem.IsWindows() && name.StartsWith("SHUT_", StringComparison.Ordinal))
+        {
+            return name.Replace("SHUT_RDWR", "SD_BOTH", StringComparison.Ordinal).Replace("SHUT_RD", "SD_RECEIVE", StringComparison.Ordinal).Replace("SHUT_WR", "SD_SEND", StringComparison.Ordinal);
+        }
+
+        if (OperatingSystem.IsMacOS() && name == "TCP_KEEPIDLE")
+        {
+            return "TCP_KEEPALIVE";
+        }
+
         if (!OperatingSystem.IsWindows() || !name.StartsWith('E'))
         {
             return name;

@@ -76,7 +76,7 @@ internal static class HeaderCheckEmitter
         foreach (var constant in platform.Constants.Where(c => !notInHeaders.Contains(c.Name)))
         {
             table.TryGetScalar(constant.Type, out var primitive);
-            Add(HeaderCheckKind.Value, constant.Name, $"({constant.Name})", FixedWidthName(primitive), constant.Value);
+            Add(HeaderCheckKind.Value, constant.Name, ConstantExpression(constant.Name), FixedWidthName(primitive), constant.Value);
         }
 
         foreach (var definition in platform.Structs.Where(s => !notInHeaders.Contains(s.Name)))
@@ -104,6 +104,30 @@ internal static class HeaderCheckEmitter
 
         return items;
     }
+
+    /// <summary>
+    /// The C expression a constant's value is read from: its name, except for the function-like macros a
+    /// definition file names with their argument (<c>CMSG_LEN_0</c> is <c>CMSG_LEN(0)</c>,
+    /// <c>CMSG_SPACE_4</c> is <c>CMSG_SPACE(4)</c>), as the platform facts name them.
+    /// </summary>
+    internal static string ConstantExpression(string name)
+    {
+        foreach (var macro in ArgumentMacros)
+        {
+            var prefix = macro + "_";
+            if (name.StartsWith(prefix, System.StringComparison.Ordinal)
+                && name.Length > prefix.Length
+                && name.Substring(prefix.Length).All(c => c is >= '0' and <= '9'))
+            {
+                return $"({macro}({name.Substring(prefix.Length)}))";
+            }
+        }
+
+        return $"({name})";
+    }
+
+    /// <summary>The function-like macros <see cref="ConstantExpression"/> applies to a number.</summary>
+    private static readonly string[] ArgumentMacros = { "CMSG_LEN", "CMSG_SPACE" };
 
     /// <summary>
     /// The C source for <paramref name="items"/>, leaving out those in <paramref name="skipped"/> (ones
@@ -190,7 +214,7 @@ internal static class HeaderCheckEmitter
 
     /// <summary>
     /// What a POSIX translation unit includes. glibc hides accept4, EAI_NODATA and friends unless asked
-    /// for the GNU API; the other C libraries ignore the request.
+    /// for the GNU API; the other C libraries ignore the request. epoll and eventfd exist only on Linux.
     /// </summary>
     private static readonly string[] PosixPrelude =
     {
@@ -211,6 +235,10 @@ internal static class HeaderCheckEmitter
         "#include <unistd.h>",
         "#include <errno.h>",
         "#include <string.h>",
+        "#ifdef __linux__",
+        "#include <sys/epoll.h>",
+        "#include <sys/eventfd.h>",
+        "#endif",
     };
 
     /// <summary>

@@ -61,7 +61,9 @@ internal static class PlatformEmitter
     private static void EmitStruct(IndentedWriter writer, StructDefinition definition, TypeTable table)
     {
         writer.Line($"/// <summary><c>struct {definition.Name}</c>: {definition.Size} bytes, aligned to {definition.Alignment}.</summary>");
-        writer.Line($"[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = {definition.Size})]");
+        // A packed C struct (epoll_event on x86-64) is less aligned than its fields: Pack lowers the runtime's alignment to C's.
+        var pack = NaturalFieldAlignment(definition, table) > definition.Alignment ? $", Pack = {definition.Alignment}" : string.Empty;
+        writer.Line($"[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = {definition.Size}{pack})]");
         writer.Open($"internal unsafe partial struct {CSharpNames.Identifier(definition.Name)}");
         var alignmentField = AlignmentFieldType(definition, table);
         if (alignmentField is not null)
@@ -96,14 +98,17 @@ internal static class PlatformEmitter
     /// <summary>The type of a hidden field that raises the struct's alignment to C's, or null if none is needed.</summary>
     private static string? AlignmentFieldType(StructDefinition definition, TypeTable table)
     {
-        var natural = definition.Fields.Select(f => NaturalAlignment(f.Type, table)).DefaultIfEmpty(1).Max();
-        if (natural >= definition.Alignment)
+        if (NaturalFieldAlignment(definition, table) >= definition.Alignment)
         {
             return null;
         }
 
         return definition.Alignment switch { 2 => "ushort", 4 => "uint", _ => "ulong" };
     }
+
+    /// <summary>The alignment the runtime gives a struct of these fields when nothing lowers or raises it.</summary>
+    private static int NaturalFieldAlignment(StructDefinition definition, TypeTable table) =>
+        definition.Fields.Select(f => NaturalAlignment(f.Type, table)).DefaultIfEmpty(1).Max();
 
     private static int NaturalAlignment(CType type, TypeTable table)
     {

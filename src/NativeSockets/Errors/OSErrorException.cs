@@ -57,6 +57,14 @@ public class OSErrorException : Exception
     public static OSErrorException FromLastError(string? additionalInfo = null) =>
         new(Marshal.GetLastPInvokeError(), LastErrorSpace, additionalInfo);
 
+    /// <summary>
+    /// The exception for an error code saved from <see cref="NativeSocket.LastError"/> earlier (before other
+    /// calls overwrote it), in the running platform's numbering: the same exception
+    /// <see cref="FromLastError"/> would have made then, with the system's message for the code.
+    /// </summary>
+    public static OSErrorException FromErrorCode(int errorCode, string? additionalInfo = null) =>
+        new(errorCode, LastErrorSpace, additionalInfo);
+
     /// <summary>The numbering of <see cref="Marshal.GetLastPInvokeError"/>'s codes: Winsock's on Windows, errno elsewhere.</summary>
     internal static OSErrorSpace LastErrorSpace => OperatingSystem.IsWindows() ? OSErrorSpace.Winsock : OSErrorSpace.Errno;
 

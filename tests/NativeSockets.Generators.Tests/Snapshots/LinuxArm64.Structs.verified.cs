@@ -62,6 +62,19 @@ internal static unsafe partial class LinuxArm64
         public int cmsg_type;
     }
 
+    /// <summary><c>struct epoll_event</c>: 16 bytes, aligned to 8.</summary>
+    [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 16)]
+    internal unsafe partial struct epoll_event
+    {
+        /// <summary><c>uint32_t events</c> at offset 0 (4 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(0)]
+        public uint events;
+
+        /// <summary><c>uint64_t data</c> at offset 8 (8 bytes).</summary>
+        [global::System.Runtime.InteropServices.FieldOffset(8)]
+        public ulong data;
+    }
+
     /// <summary><c>struct hostent</c>: 32 bytes, aligned to 8.</summary>
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 32)]
     internal unsafe partial struct hostent

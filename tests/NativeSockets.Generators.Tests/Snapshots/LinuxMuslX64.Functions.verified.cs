@@ -108,6 +108,86 @@ internal static unsafe partial class LinuxMuslX64
         static extern unsafe int __PInvoke(int __fd_native, sockaddr* __addr_native, uint __len_native);
     }
 
+    /// <summary><c>int epoll_create1(int flags)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int epoll_create1(int flags)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "epoll_create1", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __flags_native);
+    }
+
+    /// <summary><c>int epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int epoll_ctl(int epfd, int op, int fd, epoll_event* ev)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(epfd, op, fd, ev);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.SuppressGCTransitionAttribute] [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "epoll_ctl", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __epfd_native, int __op_native, int __fd_native, epoll_event* __ev_native);
+    }
+
+    /// <summary><c>int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int epoll_wait(int epfd, epoll_event* events, int maxevents, int timeout)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(epfd, events, maxevents, timeout);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "epoll_wait", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(int __epfd_native, epoll_event* __events_native, int __maxevents_native, int __timeout_native);
+    }
+
+    /// <summary><c>int eventfd(unsigned int initval, int flags)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int eventfd(uint initval, int flags)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(initval, flags);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "eventfd", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(uint __initval_native, int __flags_native);
+    }
+
     /// <summary><c>int fcntl(int fd, int cmd, ... int arg)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static int fcntl(int fd, int cmd, int arg)
@@ -355,6 +435,26 @@ internal static unsafe partial class LinuxMuslX64
         static extern unsafe int __PInvoke(pollfd* __fds_native, ulong __nfds_native, int __timeout_native);
     }
 
+    /// <summary><c>ssize_t read(int fd, void *buf, size_t nbytes)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static nint read(int fd, void* buf, nuint nbytes)
+    {
+        int __lastError;
+        nint __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, buf, nbytes);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "read", ExactSpelling = true)]
+        static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __nbytes_native);
+    }
+
     /// <summary><c>ssize_t recv(int fd, void *buf, size_t n, int flags)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static nint recv(int fd, void* buf, nuint n, int flags)
@@ -498,4 +598,24 @@ internal static unsafe partial class LinuxMuslX64
     /// <summary><c>int strerror_r(int errnum, char *buf, size_t buflen)</c> from libc.musl-x86_64.so.1.</summary>
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "strerror_r", ExactSpelling = true)]
     internal static extern int strerror_r(int errnum, byte* buf, nuint buflen);
+
+    /// <summary><c>ssize_t write(int fd, const void *buf, size_t n)</c> from libc.musl-x86_64.so.1; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static nint write(int fd, void* buf, nuint n)
+    {
+        int __lastError;
+        nint __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(fd, buf, n);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.musl-x86_64.so.1", EntryPoint = "write", ExactSpelling = true)]
+        static extern unsafe nint __PInvoke(int __fd_native, void* __buf_native, nuint __n_native);
+    }
 }

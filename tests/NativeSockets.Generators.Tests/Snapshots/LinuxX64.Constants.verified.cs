@@ -128,6 +128,15 @@ internal static unsafe partial class LinuxX64
     /// <summary><c>EFAULT</c> (int).</summary>
     internal const int EFAULT = 14;
 
+    /// <summary><c>EFD_CLOEXEC</c> (int).</summary>
+    internal const int EFD_CLOEXEC = 0x80000;
+
+    /// <summary><c>EFD_NONBLOCK</c> (int).</summary>
+    internal const int EFD_NONBLOCK = 0x800;
+
+    /// <summary><c>EFD_SEMAPHORE</c> (int).</summary>
+    internal const int EFD_SEMAPHORE = 0x1;
+
     /// <summary><c>EHOSTDOWN</c> (int).</summary>
     internal const int EHOSTDOWN = 112;
 
@@ -220,6 +229,45 @@ internal static unsafe partial class LinuxX64
 
     /// <summary><c>EPIPE</c> (int).</summary>
     internal const int EPIPE = 32;
+
+    /// <summary><c>EPOLLERR</c> (unsigned int).</summary>
+    internal const uint EPOLLERR = 0x8U;
+
+    /// <summary><c>EPOLLET</c> (unsigned int).</summary>
+    internal const uint EPOLLET = 0x80000000U;
+
+    /// <summary><c>EPOLLEXCLUSIVE</c> (unsigned int).</summary>
+    internal const uint EPOLLEXCLUSIVE = 0x10000000U;
+
+    /// <summary><c>EPOLLHUP</c> (unsigned int).</summary>
+    internal const uint EPOLLHUP = 0x10U;
+
+    /// <summary><c>EPOLLIN</c> (unsigned int).</summary>
+    internal const uint EPOLLIN = 0x1U;
+
+    /// <summary><c>EPOLLONESHOT</c> (unsigned int).</summary>
+    internal const uint EPOLLONESHOT = 0x40000000U;
+
+    /// <summary><c>EPOLLOUT</c> (unsigned int).</summary>
+    internal const uint EPOLLOUT = 0x4U;
+
+    /// <summary><c>EPOLLPRI</c> (unsigned int).</summary>
+    internal const uint EPOLLPRI = 0x2U;
+
+    /// <summary><c>EPOLLRDHUP</c> (unsigned int).</summary>
+    internal const uint EPOLLRDHUP = 0x2000U;
+
+    /// <summary><c>EPOLL_CLOEXEC</c> (int).</summary>
+    internal const int EPOLL_CLOEXEC = 0x80000;
+
+    /// <summary><c>EPOLL_CTL_ADD</c> (int).</summary>
+    internal const int EPOLL_CTL_ADD = 1;
+
+    /// <summary><c>EPOLL_CTL_DEL</c> (int).</summary>
+    internal const int EPOLL_CTL_DEL = 2;
+
+    /// <summary><c>EPOLL_CTL_MOD</c> (int).</summary>
+    internal const int EPOLL_CTL_MOD = 3;
 
     /// <summary><c>EPROTONOSUPPORT</c> (int).</summary>
     internal const int EPROTONOSUPPORT = 93;

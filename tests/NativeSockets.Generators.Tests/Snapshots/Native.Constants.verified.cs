@@ -652,6 +652,45 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary><c>EFD_CLOEXEC</c> on the running platform.</summary>
+    internal static int EFD_CLOEXEC
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EFD_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EFD_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EFD_CLOEXEC;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EFD_CLOEXEC");
+        }
+    }
+
+    /// <summary><c>EFD_NONBLOCK</c> on the running platform.</summary>
+    internal static int EFD_NONBLOCK
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EFD_NONBLOCK;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EFD_NONBLOCK;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EFD_NONBLOCK;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EFD_NONBLOCK");
+        }
+    }
+
+    /// <summary><c>EFD_SEMAPHORE</c> on the running platform.</summary>
+    internal static int EFD_SEMAPHORE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EFD_SEMAPHORE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EFD_SEMAPHORE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EFD_SEMAPHORE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EFD_SEMAPHORE");
+        }
+    }
+
     /// <summary><c>EHOSTDOWN</c> on the running platform.</summary>
     internal static int EHOSTDOWN
     {
@@ -1145,6 +1184,175 @@ internal static unsafe partial class Native
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.EPIPE;
             if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.EPIPE;
             throw global::NativeSockets.Interop.PlatformDetection.Missing("EPIPE");
+        }
+    }
+
+    /// <summary><c>EPOLLERR</c> on the running platform.</summary>
+    internal static uint EPOLLERR
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLERR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLERR;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLERR;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLERR");
+        }
+    }
+
+    /// <summary><c>EPOLLET</c> on the running platform.</summary>
+    internal static uint EPOLLET
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLET;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLET;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLET");
+        }
+    }
+
+    /// <summary><c>EPOLLEXCLUSIVE</c> on the running platform.</summary>
+    internal static uint EPOLLEXCLUSIVE
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLEXCLUSIVE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLEXCLUSIVE;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLEXCLUSIVE;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLEXCLUSIVE");
+        }
+    }
+
+    /// <summary><c>EPOLLHUP</c> on the running platform.</summary>
+    internal static uint EPOLLHUP
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLHUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLHUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLHUP;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLHUP");
+        }
+    }
+
+    /// <summary><c>EPOLLIN</c> on the running platform.</summary>
+    internal static uint EPOLLIN
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLIN;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLIN;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLIN");
+        }
+    }
+
+    /// <summary><c>EPOLLONESHOT</c> on the running platform.</summary>
+    internal static uint EPOLLONESHOT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLONESHOT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLONESHOT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLONESHOT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLONESHOT");
+        }
+    }
+
+    /// <summary><c>EPOLLOUT</c> on the running platform.</summary>
+    internal static uint EPOLLOUT
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLOUT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLOUT;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLOUT;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLOUT");
+        }
+    }
+
+    /// <summary><c>EPOLLPRI</c> on the running platform.</summary>
+    internal static uint EPOLLPRI
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLPRI;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLPRI;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLPRI;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLPRI");
+        }
+    }
+
+    /// <summary><c>EPOLLRDHUP</c> on the running platform.</summary>
+    internal static uint EPOLLRDHUP
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLLRDHUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLLRDHUP;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLLRDHUP;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLLRDHUP");
+        }
+    }
+
+    /// <summary><c>EPOLL_CLOEXEC</c> on the running platform.</summary>
+    internal static int EPOLL_CLOEXEC
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLL_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLL_CLOEXEC;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLL_CLOEXEC;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLL_CLOEXEC");
+        }
+    }
+
+    /// <summary><c>EPOLL_CTL_ADD</c> on the running platform.</summary>
+    internal static int EPOLL_CTL_ADD
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLL_CTL_ADD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLL_CTL_ADD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLL_CTL_ADD;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLL_CTL_ADD");
+        }
+    }
+
+    /// <summary><c>EPOLL_CTL_DEL</c> on the running platform.</summary>
+    internal static int EPOLL_CTL_DEL
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLL_CTL_DEL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLL_CTL_DEL;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLL_CTL_DEL;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLL_CTL_DEL");
+        }
+    }
+
+    /// <summary><c>EPOLL_CTL_MOD</c> on the running platform.</summary>
+    internal static int EPOLL_CTL_MOD
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.EPOLL_CTL_MOD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.EPOLL_CTL_MOD;
+            if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.EPOLL_CTL_MOD;
+            throw global::NativeSockets.Interop.PlatformDetection.Missing("EPOLL_CTL_MOD");
         }
     }
 

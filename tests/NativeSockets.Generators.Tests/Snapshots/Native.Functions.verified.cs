@@ -154,6 +154,46 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("connect");
     }
 
+    /// <summary><c>epoll_create1</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int epoll_create1(int flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.epoll_create1(flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.epoll_create1(flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.epoll_create1(flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_create1");
+    }
+
+    /// <summary><c>epoll_ctl</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int epoll_ctl(int epfd, int op, int fd, void* ev)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.epoll_ctl(epfd, op, fd, (global::NativeSockets.Interop.LinuxArm64.epoll_event*)ev);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.epoll_ctl(epfd, op, fd, (global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)ev);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.epoll_ctl(epfd, op, fd, (global::NativeSockets.Interop.LinuxX64.epoll_event*)ev);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_ctl");
+    }
+
+    /// <summary><c>epoll_wait</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int epoll_wait(int epfd, void* events, int maxevents, int timeout)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.epoll_wait(epfd, (global::NativeSockets.Interop.LinuxArm64.epoll_event*)events, maxevents, timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.epoll_wait(epfd, (global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)events, maxevents, timeout);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.epoll_wait(epfd, (global::NativeSockets.Interop.LinuxX64.epoll_event*)events, maxevents, timeout);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_wait");
+    }
+
+    /// <summary><c>eventfd</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int eventfd(uint initval, int flags)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.eventfd(initval, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.eventfd(initval, flags);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.eventfd(initval, flags);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("eventfd");
+    }
+
     /// <summary><c>fcntl</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int fcntl(int fd, int cmd, int arg)
@@ -475,6 +515,16 @@ internal static unsafe partial class Native
         throw global::NativeSockets.Interop.PlatformDetection.Missing("poll");
     }
 
+    /// <summary><c>read</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static nint read(int fd, void* buf, nuint nbytes)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.read(fd, buf, nbytes);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.read(fd, buf, nbytes);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.read(fd, buf, nbytes);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("read");
+    }
+
     /// <summary><c>recv</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static nint recv(nint fd, void* buf, nint n, int flags)
@@ -584,5 +634,15 @@ internal static unsafe partial class Native
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxArm64) return global::NativeSockets.Interop.OsxArm64.strerror_r(errnum, buf, buflen);
         if (global::NativeSockets.Interop.PlatformDetection.IsOsxX64) return global::NativeSockets.Interop.OsxX64.strerror_r(errnum, buf, buflen);
         throw global::NativeSockets.Interop.PlatformDetection.Missing("strerror_r");
+    }
+
+    /// <summary><c>write</c> on the running platform; errors are reported as that platform's binding reports them.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static nint write(int fd, void* buf, nuint n)
+    {
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return global::NativeSockets.Interop.LinuxArm64.write(fd, buf, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return global::NativeSockets.Interop.LinuxMuslX64.write(fd, buf, n);
+        if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return global::NativeSockets.Interop.LinuxX64.write(fd, buf, n);
+        throw global::NativeSockets.Interop.PlatformDetection.Missing("write");
     }
 }

@@ -645,6 +645,79 @@ internal static unsafe partial class Native
         }
     }
 
+    /// <summary>A <c>struct epoll_event</c> at an address, read and written in the running platform's layout.</summary>
+    internal readonly unsafe ref struct epoll_event
+    {
+        private readonly void* _pointer;
+
+        /// <summary>Views the <c>struct epoll_event</c> at <paramref name="pointer"/>.</summary>
+        internal epoll_event(void* pointer) => _pointer = pointer;
+
+        /// <summary>The address of the struct.</summary>
+        internal void* Pointer => _pointer;
+
+        /// <summary>The size of the struct in bytes.</summary>
+        internal static int Size
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return 16;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return 12;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return 12;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("struct epoll_event");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct epoll_event</c> has <c>data</c>.</summary>
+        internal static bool Has_data { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64; }
+
+        /// <summary>The <c>data</c> field.</summary>
+        internal ulong data
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.epoll_event*)_pointer)->data;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)_pointer)->data;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.epoll_event*)_pointer)->data;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_event.data");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.epoll_event*)_pointer)->data = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)_pointer)->data = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.epoll_event*)_pointer)->data = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_event.data");
+            }
+        }
+
+        /// <summary>Whether the running platform's <c>struct epoll_event</c> has <c>events</c>.</summary>
+        internal static bool Has_events { [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] get => global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64 || global::NativeSockets.Interop.PlatformDetection.IsLinuxX64; }
+
+        /// <summary>The <c>events</c> field.</summary>
+        internal uint events
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) return ((global::NativeSockets.Interop.LinuxArm64.epoll_event*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) return ((global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)_pointer)->events;
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) return ((global::NativeSockets.Interop.LinuxX64.epoll_event*)_pointer)->events;
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_event.events");
+            }
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            set
+            {
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxArm64) { ((global::NativeSockets.Interop.LinuxArm64.epoll_event*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxMuslX64) { ((global::NativeSockets.Interop.LinuxMuslX64.epoll_event*)_pointer)->events = value; return; }
+                if (global::NativeSockets.Interop.PlatformDetection.IsLinuxX64) { ((global::NativeSockets.Interop.LinuxX64.epoll_event*)_pointer)->events = value; return; }
+                throw global::NativeSockets.Interop.PlatformDetection.Missing("epoll_event.events");
+            }
+        }
+    }
+
     /// <summary>A <c>struct hostent</c> at an address, read and written in the running platform's layout.</summary>
     internal readonly unsafe ref struct hostent
     {

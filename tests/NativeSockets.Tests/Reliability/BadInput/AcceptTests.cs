@@ -5,7 +5,7 @@ using static NativeSockets.Tests.Reliability.BadInput.BadInputCase;
 
 namespace NativeSockets.Tests.Reliability.BadInput;
 
-/// <summary>Both Accept overloads and the raw accept (NativeSocket.Accept.cs, NativeSocket.RawCalls.cs) on sockets that cannot accept.</summary>
+/// <summary>Every Accept overload and the raw accept (NativeSocket.Accept.cs, NativeSocket.NonBlocking.cs, NativeSocket.RawCalls.cs) on sockets that cannot accept.</summary>
 [Collection(nameof(RunsAlone))]
 public unsafe class AcceptTests
 {
@@ -79,6 +79,17 @@ public unsafe class AcceptTests
             var raw = NativeSocket.Accept(handle, out _, out var peerLength, inheritable);
             FailedWith(errno, raw.Value);
             Assert.Equal(default, peerLength);
+
+            foreach (var blocking in BothWays)
+            {
+                var (moded, modedAddress) = NativeSocket.Accept(handle, inheritable, blocking);
+                FailedWith(errno, moded.Value);
+                Assert.Equal(string.Empty, modedAddress);
+
+                var rawModed = NativeSocket.Accept(handle, out _, out var modedLength, inheritable, blocking);
+                FailedWith(errno, rawModed.Value);
+                Assert.Equal(default, modedLength);
+            }
         }
 
         FailedWith(errno, NativeSocket.Accept(handle, null, null).Value);

@@ -25,7 +25,15 @@ public class LifetimeTests
     {
         foreach (var inheritable in BothWays)
         {
-            var socket = NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable);
+            AssertRejected(NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable));
+            foreach (var blocking in BothWays)
+            {
+                AssertRejected(NativeSocket.CreateNativeSocket(domain, sockType, protocol, inheritable, blocking));
+            }
+        }
+
+        static void AssertRejected(SocketHandle socket)
+        {
             var errno = NativeSocket.LastError;
             Assert.True(socket.IsInvalid);
             Assert.Contains(errno, new[] { NativeSocket.EAFNOSUPPORT, NativeSocket.EINVAL, NativeSocket.EPROTONOSUPPORT, NativeSocket.ESOCKTNOSUPPORT, NativeSocket.EPROTOTYPE });
@@ -37,7 +45,10 @@ public class LifetimeTests
     [InlineData(0, 99, 0, "sockType")]
     [InlineData(0, 1, int.MinValue, "protocol")]
     public void CreateNativeSocket_with_a_value_outside_its_enum_throws_naming_it(int domain, int sockType, int protocol, string argument) => Run(() =>
-        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.CreateNativeSocket((Domain)domain, (SockType)sockType, (Protocol)protocol)));
+    {
+        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.CreateNativeSocket((Domain)domain, (SockType)sockType, (Protocol)protocol));
+        ThrowsFor<ArgumentOutOfRangeException>(argument, () => NativeSocket.CreateNativeSocket((Domain)domain, (SockType)sockType, (Protocol)protocol, inheritable: false, blocking: false));
+    });
 
     [Theory]
     [MemberData(nameof(BadHandles.All), MemberType = typeof(BadHandles))]
