@@ -19,11 +19,32 @@ internal static class LoopbackPeers
     public static void FillSendBuffer(SocketHandle socket)
     {
         Descriptors.SetNonBlocking(socket);
-        var chunk = new byte[65536];
-        while (NativeSocket.Send(socket, chunk, NativeSocket.MSG_NOSIGNAL) > 0)
-        {
-        }
+        SendUntilFull(socket);
+    }
 
-        Assert.Equal(NativeSocket.EAGAIN, NativeSocket.LastError);
+    /// <summary>
+    /// Sends on a non-blocking connected socket until it stays full. On Linux loopback a socket filled
+    /// until EAGAIN turns writable once more some 50-80 ms later (the peer widens its window), then stays
+    /// full: it is filled again until it stays full for 250 ms, so that a test (or a slow run, under
+    /// emulation) that counts on it being full still finds it so.
+    /// </summary>
+    public static void SendUntilFull(SocketHandle socket)
+    {
+        var chunk = new byte[65536];
+        using var view = OwnedSocket.ViewOf(socket);
+        for (var round = 1; ; round++)
+        {
+            while (NativeSocket.Send(socket, chunk, NativeSocket.MSG_NOSIGNAL) > 0)
+            {
+            }
+
+            Assert.Equal(NativeSocket.EAGAIN, NativeSocket.LastError);
+            if (!view.Poll(250_000, SelectMode.SelectWrite))
+            {
+                return;
+            }
+
+            Assert.True(round < 20, "the socket still took data after 20 fills");
+        }
     }
 }
