@@ -29,6 +29,9 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <param name="socket">A connected socket.</param>
     /// <param name="how">The platform's number for the directions to close.</param>
+    // The priority lets Shutdown(s, default) compile, as the native 0 that Shutdown(s, 0) already passes; a
+    // ShutdownHow argument cannot convert to int, so it still takes the enum overload.
+    [OverloadResolutionPriority(1)]
     public static int Shutdown(SocketHandle socket, int how) => Native.shutdown(socket.FileDescriptor, how);
 
     /// <summary>The running platform's number for <paramref name="how"/>: <c>SHUT_RD</c>, <c>SHUT_WR</c> or <c>SHUT_RDWR</c> (Windows' <c>SD_*</c>).</summary>
