@@ -118,6 +118,8 @@ public unsafe class OptionAndShutdownTests
             return;
         }
 
+        // qemu-user (7.2) writes a whole int into a shorter getsockopt buffer, and fails an empty one with EFAULT.
+        Assert.SkipWhen(Environment.GetEnvironmentVariable("NATIVESOCKETS_EMULATOR") is { Length: > 0 }, "qemu-user writes a whole int for a short option buffer");
         Assert.Equal(2, NativeSocket.GetSockOpt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_RCVBUF, small));
         Assert.Equal(expected[..2], small);
         Assert.Equal(0, NativeSocket.GetSockOpt(socket.Handle, NativeSocket.SOL_SOCKET, NativeSocket.SO_RCVBUF, Span<byte>.Empty));
