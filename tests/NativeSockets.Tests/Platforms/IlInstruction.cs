@@ -106,6 +106,25 @@ internal sealed record IlInstruction(int Offset, OpCode OpCode, long Operand, Im
         };
     }
 
+    /// <summary>The local an <c>ldloc*</c> instruction reads, or null for any other instruction.</summary>
+    public int? LoadedLocal() => OpCode.Value switch
+    {
+        >= 0x06 and <= 0x09 => OpCode.Value - 0x06, // ldloc.0 ... ldloc.3
+        0x11 or unchecked((short)0xFE0C) => (int)Operand, // ldloc.s, ldloc
+        _ => null,
+    };
+
+    /// <summary>The local an <c>stloc*</c> instruction writes, or null for any other instruction.</summary>
+    public int? StoredLocal() => OpCode.Value switch
+    {
+        >= 0x0A and <= 0x0D => OpCode.Value - 0x0A, // stloc.0 ... stloc.3
+        0x13 or unchecked((short)0xFE0E) => (int)Operand, // stloc.s, stloc
+        _ => null,
+    };
+
+    /// <summary>The local an <c>ldloca*</c> instruction takes the address of (to write it elsewhere), or null.</summary>
+    public int? AddressedLocal() => OpCode.Value is 0x12 or unchecked((short)0xFE0D) ? (int)Operand : null;
+
     private static Dictionary<short, OpCode> LoadOpCodes()
     {
         var opCodes = new Dictionary<short, OpCode>();

@@ -66,6 +66,15 @@ internal sealed class LibraryMetadata : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a method token calls the hit counter coverlet adds to the library while `dotnet test`
+    /// collects coverage (<c>ldc.i4 N; call Tracker.RecordHit(int)</c> in every method and branch): the
+    /// file the tests load is then the instrumented one. The counter takes one number and gives nothing,
+    /// so the analysis sees through it.
+    /// </summary>
+    public bool IsCoverageProbe(EntityHandle handle) =>
+        NameOf(handle).Type.StartsWith("Coverlet.Core.Instrumentation.Tracker.", StringComparison.Ordinal);
+
     /// <summary>The library's own method a method token refers to, or null for a method of another assembly.</summary>
     public MethodDefinitionHandle? Resolve(EntityHandle handle)
     {

@@ -177,6 +177,11 @@ internal sealed class NativeReachability(LibraryMetadata library, TargetPlatform
         var instruction = body[at];
         var handle = MetadataTokens.EntityHandle(instruction.Token);
         var (type, name) = library.NameOf(handle);
+        if (library.IsCoverageProbe(handle))
+        {
+            return;
+        }
+
         if (type == Interop + "PlatformDetection" && name == "Missing")
         {
             var named = at > 0 && body[at - 1].OpCode == OpCodes.Ldstr ? library.UserString(body[at - 1].Token) : "(unnamed)";
@@ -260,10 +265,10 @@ internal sealed class NativeReachability(LibraryMetadata library, TargetPlatform
         var branch = body[at].OpCode;
         if (branch == OpCodes.Brtrue || branch == OpCodes.Brtrue_S || branch == OpCodes.Brfalse || branch == OpCodes.Brfalse_S)
         {
-            return ConstantAt(body, at - 1) is { } value ? (value != 0) == (branch == OpCodes.Brtrue || branch == OpCodes.Brtrue_S) : null;
+            return ConstantAt(body, at - 1, joins) is { } value ? (value != 0) == (branch == OpCodes.Brtrue || branch == OpCodes.Brtrue_S) : null;
         }
 
-        if (at < 2 || joins.Contains(body[at - 1].Offset) || ConstantAt(body, at - 1) is not { } right || ConstantAt(body, at - 2) is not { } left)
+        if (at < 2 || joins.Contains(body[at - 1].Offset) || ConstantAt(body, at - 1, joins) is not { } right || ConstantAt(body, at - 2, joins) is not { } left)
         {
             return null;
         }
@@ -280,8 +285,12 @@ internal sealed class NativeReachability(LibraryMetadata library, TargetPlatform
         };
     }
 
-    /// <summary>The value instruction <paramref name="at"/> pushes when it is a constant on the platform.</summary>
-    private int? ConstantAt(List<IlInstruction> body, int at)
+    /// <summary>
+    /// The value instruction <paramref name="at"/> pushes when it is a constant on the platform: a constant,
+    /// a call of a platform test, or a local the method writes once, with such a value (<c>var atomic =
+    /// Native.Defined.kqueuex;</c>), and never lends by address.
+    /// </summary>
+    private int? ConstantAt(List<IlInstruction> body, int at, HashSet<int> joins)
     {
         if (at < 0)
         {
@@ -289,6 +298,17 @@ internal sealed class NativeReachability(LibraryMetadata library, TargetPlatform
         }
 
         var instruction = body[at];
+        if (instruction.LoadedLocal() is { } local)
+        {
+            if (body.Any(i => i.AddressedLocal() == local))
+            {
+                return null;
+            }
+
+            var stores = Enumerable.Range(0, body.Count).Where(i => body[i].StoredLocal() == local).ToList();
+            return stores is [var store] && !joins.Contains(body[store].Offset) ? ConstantAt(body, store - 1, joins) : null;
+        }
+
         return instruction.OpCode == OpCodes.Call ? _guards.ValueOf(instruction.Token) : instruction.Int32Constant();
     }
 

@@ -61,6 +61,15 @@ internal sealed class PlatformGuards(LibraryMetadata library, TargetPlatform pla
             {
                 stack.Push(constant);
             }
+            else if (opCode == OpCodes.Call && library.IsCoverageProbe(MetadataTokens.EntityHandle(instruction.Token)))
+            {
+                if (stack.Count == 0)
+                {
+                    return null;
+                }
+
+                stack.Pop(); // the probe's number
+            }
             else if (opCode == OpCodes.Call)
             {
                 if (ValueOf(instruction.Token) is not { } value)
