@@ -301,7 +301,10 @@ public sealed class AfdBackendTests
         other.PeerSends(5);
 
         Assert.All(Wait(backend, Patience), e => Assert.Equal(2UL, e.Token));
-        backend.Remove(default, 1);
+
+        // Removing the dropped registration reports the handle as no socket, as the other backends do.
+        Assert.Throws<OSErrorException>(() => backend.Remove(default, 1));
+        backend.Remove(other.Native.Handle, 2);
     }
 
     [WindowsFact(Reason)]

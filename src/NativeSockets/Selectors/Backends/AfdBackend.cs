@@ -164,19 +164,26 @@ internal sealed unsafe class AfdBackend : ISelectorBackend
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var state = Registered(token);
-            _byToken.Remove(token);
-            state.Removed = true;
-            state.Helper.Sockets--;
-            if (state.Status == AfdPollStatus.Idle)
+
+            // Not there: AFD reported the socket closed (AFD_POLL_LOCAL_CLOSE) and it was dropped then.
+            if (_byToken.Remove(token, out var state))
             {
-                Release(state);
-            }
-            else if (state.Status == AfdPollStatus.Pending)
-            {
-                Cancel(state);
+                state.Removed = true;
+                state.Helper.Sockets--;
+                if (state.Status == AfdPollStatus.Idle)
+                {
+                    Release(state);
+                }
+                else if (state.Status == AfdPollStatus.Pending)
+                {
+                    Cancel(state);
+                }
             }
         }
+
+        // AFD drops a closed socket's poll without a word; epoll and kqueue report the closed handle when it is
+        // removed, so this backend asks the socket too (WSAENOTSOCK for a handle that is gone).
+        NativeSocket.GetSockOptInt(socket, Native.SOL_SOCKET, Native.SO_TYPE);
     }
 
     /// <inheritdoc/>
