@@ -87,9 +87,10 @@ internal sealed partial class HttpLoad(HttpLoad.Settings settings)
             var listening = server.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{command} exited before listening.");
             var port = int.Parse(listening[(listening.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
             var url = $"http://127.0.0.1:{port}/";
-            // Counted after the warm-up load: a runtime opens some descriptors of its own on first use.
+            // Counted after the warm-up load, once the server has closed its connections: a runtime opens
+            // some descriptors of its own on first use.
             var warmUp = Wrk(url, 1);
-            var before = Descriptors(server.Id);
+            var before = Settled(server.Id);
             var plain = Wrk(url, settings.Seconds);
             WrkResult withIdle;
             using (var idle = Process.Start(new ProcessStartInfo(settings.IdleClients, [port.ToString(CultureInfo.InvariantCulture), settings.IdleConnections.ToString(CultureInfo.InvariantCulture)])
@@ -172,6 +173,21 @@ internal sealed partial class HttpLoad(HttpLoad.Settings settings)
     }
 
     private static int Descriptors(int pid) => Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
+
+    /// <summary>The descriptor count once it has stayed the same for half a second (at most ten seconds).</summary>
+    private static int Settled(int pid)
+    {
+        var count = Descriptors(pid);
+        for (var (same, waited) = (0, 0); same < 5 && waited < 100; waited++)
+        {
+            Thread.Sleep(100);
+            var now = Descriptors(pid);
+            same = now == count ? same + 1 : 0;
+            count = now;
+        }
+
+        return count;
+    }
 
     private static double Median(IEnumerable<double> values)
     {
