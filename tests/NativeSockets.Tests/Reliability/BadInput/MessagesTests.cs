@@ -81,6 +81,9 @@ public unsafe class MessagesTests
     [PosixFact("Windows cannot pass handles over a socket")]
     public void Handles_that_arrive_with_no_room_or_too_little_are_closed_and_reported_as_EMSGSIZE() => Run(() =>
     {
+        // qemu-user converts control messages itself and reports this truncated SCM_RIGHTS message as whole
+        // (no MSG_CTRUNC; seen in .ci/arm64: the call returned the byte); the kernel's answer is checked natively.
+        Assert.SkipWhen(Environment.GetEnvironmentVariable("NATIVESOCKETS_EMULATOR") is { Length: > 0 }, "qemu-user does not report a truncated SCM_RIGHTS message");
         var (first, second) = SocketPairTests.Pair(SockType.SOCK_DGRAM);
         using (first)
         using (second)
