@@ -38,15 +38,38 @@ internal static class ProcessResources
     /// <summary>
     /// Runs <paramref name="calls"/> once so the JIT, the GC heaps and the runtime's own descriptors reach
     /// their steady state, then again, and returns how much the open descriptors and
-    /// <paramref name="memory"/> grew over that second run.
+    /// <paramref name="memory"/> grew over that second run. A run that grows <paramref name="memory"/> by
+    /// <paramref name="memoryBound"/> or more, or opens a descriptor, is measured again, up to
+    /// <see cref="MeasuredRuns"/> times, and the least growth of each is returned: a leak grows every run
+    /// by the same amount, while the runtime's own late work (a compile the loaded machine delayed, a
+    /// cache filled once) lands in one run only.
     /// </summary>
-    public static (int Descriptors, long Memory) GrowthOverSecondRun(Action calls, Func<long> memory)
+    public static (int Descriptors, long Memory) GrowthOverSecondRun(Action calls, Func<long> memory, long memoryBound = long.MaxValue)
     {
         calls();
 
         // The runtime compiles the optimized code of methods the first run made hot in the background,
         // once no new method has started for a moment, and that compiler's memory comes from the C heap.
         Thread.Sleep(TieringPause);
+        var least = (Descriptors: int.MaxValue, Memory: long.MaxValue);
+        for (var run = 1; run <= MeasuredRuns; run++)
+        {
+            var (descriptors, growth) = MeasureOneRun(calls, memory, run);
+            least = (Math.Min(least.Descriptors, descriptors), Math.Min(least.Memory, growth));
+            if (least.Descriptors <= 0 && least.Memory < memoryBound)
+            {
+                break;
+            }
+        }
+
+        return least;
+    }
+
+    /// <summary>How many measured runs a growth may be confirmed over before it counts as a leak.</summary>
+    public const int MeasuredRuns = 3;
+
+    private static (int Descriptors, long Memory) MeasureOneRun(Action calls, Func<long> memory, int run)
+    {
         Settle();
         var descriptors = DescriptorTargets();
         var before = memory();
@@ -57,7 +80,7 @@ internal static class ProcessResources
         var growth = memory() - before;
         var opened = descriptorsAfter.Except(descriptors).Select(fd => $"{fd.Key} -> {fd.Value}");
         var closed = descriptors.Except(descriptorsAfter).Select(fd => $"{fd.Key} -> {fd.Value}");
-        Report($"open descriptors: {descriptors.Count} before the measured run, {descriptorsAfter.Count} after " +
+        Report($"measured run {run}: open descriptors: {descriptors.Count} before, {descriptorsAfter.Count} after " +
             $"(opened: [{string.Join(", ", opened)}], closed: [{string.Join(", ", closed)}]); memory growth: {growth} bytes");
         return (descriptorsAfter.Count - descriptors.Count, growth);
     }

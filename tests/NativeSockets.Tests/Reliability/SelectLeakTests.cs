@@ -44,7 +44,8 @@ public class SelectLeakTests
                     Assert.Equal(PlatformErrors.NotOpen, NativeSocket.LastError);
                 }
             },
-            ProcessResources.ResidentBytes);
+            ProcessResources.ResidentBytes,
+            ResidentGrowthBound);
 
         Assert.Equal(0, descriptors);
         Assert.True(resident < ResidentGrowthBound, $"The resident set grew by {resident / 1024} KiB over {Calls} rounds of calls.");
