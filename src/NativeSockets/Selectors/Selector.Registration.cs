@@ -101,6 +101,11 @@ public sealed partial class Selector<T>
             if (kind == RegistrationKind.Socket)
             {
                 _backend.Remove(fd, token);
+                if (!_backend.RemoveReportsClosedSockets)
+                {
+                    // EBADF (WSAENOTSOCK on Windows) for a socket closed before, as epoll and kqueue report it.
+                    NativeSocket.GetSockOptInt(fd, Native.SOL_SOCKET, Native.SO_TYPE);
+                }
             }
         }
 

@@ -30,34 +30,57 @@ public sealed partial class Selector<T>
             throw new ArgumentException("The results span is empty: no key could be reported.", nameof(results));
         }
 
-        var deadline = timeout == -1 ? long.MaxValue : SelectorClock.After(SelectorClock.Now, timeout);
-        lock (_lock)
+        // A wait of 0 is over at once and one without limit never is: neither reads the clock.
+        var deadline = timeout switch
         {
-            ThrowIfDisposed();
-            if (_waiting)
-            {
-                throw new InvalidOperationException("Another thread is waiting on this selector; one thread waits at a time.");
-            }
-
-            _waiting = true;
-            if (_records.Length < results.Length)
-            {
-                _records = new BackendEvent[results.Length];
-            }
-        }
-
+            0 => long.MinValue,
+            -1 => long.MaxValue,
+            _ => SelectorClock.After(SelectorClock.Now, timeout),
+        };
+        var waiting = false;
         try
         {
-            return WaitUntil(deadline, results);
+            while (true)
+            {
+                int count;
+                int wait;
+                lock (_lock)
+                {
+                    ThrowIfDisposed();
+                    if (!waiting)
+                    {
+                        BeginWait(results.Length);
+                        waiting = true;
+                    }
+
+                    (count, wait) = CollectPending(deadline, results);
+                }
+
+                // Everything the results hold is reported already: no system call, but the same ending.
+                var records = _records.AsSpan(0, results.Length - count);
+                var received = count < results.Length ? _backend.Wait(records, wait) : 0;
+                lock (_lock)
+                {
+                    ThrowIfDisposed();
+                    count = CollectSockets(records[..received], results, count);
+
+                    // Nothing to report yet (a wake-up for a registration, or a wait cut at a timer): wait for what is left.
+                    if (count > 0 || IsPast(deadline))
+                    {
+                        waiting = false;
+                        EndWait();
+                        return count;
+                    }
+                }
+            }
         }
         finally
         {
-            lock (_lock)
+            if (waiting)
             {
-                _waiting = false;
-                if (_disposed)
+                lock (_lock)
                 {
-                    _backend.Dispose();
+                    EndWait();
                 }
             }
         }
@@ -74,40 +97,53 @@ public sealed partial class Selector<T>
         return keys[..SelectInto(timeout, keys)].ToArray();
     }
 
-    private int WaitUntil(long deadline, Span<ReadyKey> results)
+    /// <summary>Marks this thread's wait as begun, or throws if another thread's is in progress. Under the lock.</summary>
+    private void BeginWait(int capacity)
     {
-        while (true)
+        if (_waiting)
         {
-            int count;
-            int wait;
-            lock (_lock)
-            {
-                ThrowIfDisposed();
-                _stamp++;
-                var now = SelectorClock.Now;
-                count = CollectTriggered(results);
-                count = CollectTimers(results, count, now);
-                wait = count > 0 ? 0 : SelectorClock.Until(Math.Min(deadline, _timers.EarliestDeadline), now);
-            }
+            throw new InvalidOperationException("Another thread is waiting on this selector; one thread waits at a time.");
+        }
 
-            if (count < results.Length)
-            {
-                var records = _records.AsSpan(0, results.Length - count);
-                var received = _backend.Wait(records, wait);
-                lock (_lock)
-                {
-                    ThrowIfDisposed();
-                    count = CollectSockets(records[..received], results, count);
-                }
-            }
-
-            // Nothing to report yet (a wake-up for a registration, or a wait cut at a timer): wait for what is left.
-            if (count > 0 || SelectorClock.Now >= deadline)
-            {
-                return count;
-            }
+        _waiting = true;
+        if (_records.Length < capacity)
+        {
+            _records = new BackendEvent[capacity];
         }
     }
+
+    /// <summary>Marks the wait as over; a Close made during it releases the backend now. Under the lock.</summary>
+    private void EndWait()
+    {
+        _waiting = false;
+        if (_disposed)
+        {
+            _backend.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reports triggered user events and expired timers, and returns how many with the backend's timeout for the
+    /// rest of the wait (0 once something is reported). Reads the clock only when a timer or a finite deadline
+    /// needs it. Under the lock.
+    /// </summary>
+    private (int Count, int Wait) CollectPending(long deadline, Span<ReadyKey> results)
+    {
+        _stamp++;
+        var count = CollectTriggered(results);
+        if (_timers.Count == 0 && deadline is long.MinValue or long.MaxValue)
+        {
+            return (count, count > 0 || deadline == long.MinValue ? 0 : -1);
+        }
+
+        var now = SelectorClock.Now;
+        count = CollectTimers(results, count, now);
+        return (count, count > 0 ? 0 : SelectorClock.Until(Math.Min(deadline, _timers.EarliestDeadline), now));
+    }
+
+    /// <summary>Whether the wait's <paramref name="deadline"/> has passed (a wait of 0 has, one without limit never).</summary>
+    private static bool IsPast(long deadline) =>
+        deadline != long.MaxValue && (deadline == long.MinValue || SelectorClock.Now >= deadline);
 
     /// <summary>User events triggered since the last report, oldest first. Under the lock.</summary>
     private int CollectTriggered(Span<ReadyKey> results)

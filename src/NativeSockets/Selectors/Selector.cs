@@ -42,7 +42,11 @@ namespace NativeSockets.Selectors;
 /// <typeparam name="T">The data kept per registration.</typeparam>
 public sealed partial class Selector<T> : IDisposable, IUserEventSink
 {
+#if NET9_0_OR_GREATER
+    private readonly System.Threading.Lock _lock = new();
+#else
     private readonly object _lock = new();
+#endif
     private readonly ISelectorBackend _backend;
     private readonly RegistrationTable<T> _table = new();
     private readonly TimerQueue _timers = new();

@@ -59,6 +59,9 @@ internal sealed unsafe class AfdBackend : ISelectorBackend
     /// <summary>The completion port.</summary>
     public nint Handle => _port;
 
+    // AFD drops a closed socket's poll without a word.
+    public bool RemoveReportsClosedSockets => false;
+
     /// <summary>
     /// Creates the completion port and a first <c>\Device\Afd</c> handle. Returns false, with the Win32
     /// error in <paramref name="error"/> and nothing left open, when either fails; the caller then uses a
@@ -180,10 +183,6 @@ internal sealed unsafe class AfdBackend : ISelectorBackend
                 }
             }
         }
-
-        // AFD drops a closed socket's poll without a word; epoll and kqueue report the closed handle when it is
-        // removed, so this backend asks the socket too (WSAENOTSOCK for a handle that is gone).
-        NativeSocket.GetSockOptInt(socket, Native.SOL_SOCKET, Native.SO_TYPE);
     }
 
     /// <inheritdoc/>

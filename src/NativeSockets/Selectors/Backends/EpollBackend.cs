@@ -47,6 +47,8 @@ internal sealed unsafe class EpollBackend : ISelectorBackend
 
     public nint Handle => _epoll;
 
+    public bool RemoveReportsClosedSockets => true;
+
     public void Add(SocketHandle socket, ulong token, Event interest)
     {
         // Nothing to watch: nothing to add (the selector checked the socket); Modify adds it when there is.
@@ -166,7 +168,8 @@ internal sealed unsafe class EpollBackend : ISelectorBackend
     /// <summary>epoll_wait until it returns something other than EINTR, each time for the time left.</summary>
     private int WaitResumingAfterSignals(int capacity, int timeout)
     {
-        var deadline = SelectorClock.After(SelectorClock.Now, timeout);
+        // Only a finite, positive wait has time to lose to a signal: the others need no clock.
+        var deadline = timeout > 0 ? SelectorClock.After(SelectorClock.Now, timeout) : 0;
         while (true)
         {
             var received = Native.epoll_wait(_epoll, _buffer, capacity, timeout);

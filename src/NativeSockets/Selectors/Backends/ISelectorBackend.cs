@@ -14,13 +14,23 @@ internal interface ISelectorBackend : IDisposable
     /// <summary>The kernel object waited on (epoll or kqueue descriptor, completion port), or -1 if there is none.</summary>
     nint Handle { get; }
 
+    /// <summary>
+    /// Whether <see cref="Remove"/> fails for a socket closed before it (epoll's and kqueue's kernels refuse
+    /// it); when not (poll has no kernel state, AFD drops a closed socket by itself), the selector asks the
+    /// socket instead, so unregister-after-close is the same error on every backend.
+    /// </summary>
+    bool RemoveReportsClosedSockets { get; }
+
     /// <summary>Starts watching <paramref name="socket"/> for <paramref name="interest"/> (Read and/or Write), level-triggered.</summary>
     void Add(SocketHandle socket, ulong token, Event interest);
 
     /// <summary>Replaces the interest of a registration made by <see cref="Add"/>; <see cref="Event.None"/> keeps it registered, watching nothing.</summary>
     void Modify(SocketHandle socket, ulong token, Event interest);
 
-    /// <summary>Stops watching <paramref name="socket"/>. Its events already collected may still be reported once.</summary>
+    /// <summary>
+    /// Stops watching <paramref name="socket"/>. Its events already collected may still be reported once. Throws
+    /// for a closed socket only when <see cref="RemoveReportsClosedSockets"/>.
+    /// </summary>
     void Remove(SocketHandle socket, ulong token);
 
     /// <summary>

@@ -60,6 +60,9 @@ internal sealed unsafe class KqueueBackend : ISelectorBackend
     public nint Handle => _queue.IsClosed ? -1 : _queue.DangerousGetHandle();
 
     /// <inheritdoc/>
+    public bool RemoveReportsClosedSockets => true;
+
+    /// <inheritdoc/>
     public void Add(SocketHandle socket, ulong token, Event interest)
     {
         Span<KeventRecord> changes = stackalloc KeventRecord[KqueueTranslation.MaxChanges];

@@ -36,6 +36,9 @@ internal sealed unsafe class PollBackend : ISelectorBackend
     /// <summary>poll has no kernel object.</summary>
     public nint Handle => -1;
 
+    // poll keeps nothing in the kernel to refuse.
+    public bool RemoveReportsClosedSockets => false;
+
     public void Add(SocketHandle socket, ulong token, Event interest)
     {
         lock (_lock)
@@ -85,9 +88,6 @@ internal sealed unsafe class PollBackend : ISelectorBackend
 
             WakeWaiter();
         }
-
-        // poll has nothing to remove in the kernel; the other backends report a closed socket here, so this one does too.
-        NativeSocket.GetSockOptInt(socket, Native.SOL_SOCKET, Native.SO_TYPE);
     }
 
     public int Wait(Span<BackendEvent> events, int timeout)
