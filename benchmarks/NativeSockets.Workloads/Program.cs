@@ -170,7 +170,7 @@ void PrintW8Summary()
         var socketSelect = Of(name + "-poll", "System.Net");
         var bytes = MedianOf(results[(name, "NativeSockets")].Select(m => m.BytesPerOp));
         Console.WriteLine(
-            $"| {name[3..]} | {Time(selector)} | {Time(floor)} | {Ratio(selector, floor, "0.00")} | {Time(selectRead)} | {Ratio(selectRead, selector, "0")} | {Ratio(socketSelect, selector, "0")} | {bytes:0} |");
+            $"| {name[3..]} | {Time(selector)} | {Time(floor)} | {RatioText(selector, floor, "0.00")} | {Time(selectRead)} | {RatioText(selectRead, selector, "0")} | {RatioText(socketSelect, selector, "0")} | {bytes:0} |");
     }
 
     if (sizes.Length > 1)
@@ -188,7 +188,7 @@ static double MedianOf(IEnumerable<double> values)
 }
 
 // A workload left out by --only has no figure: a dash, as in the main table.
-static string Ratio(double numerator, double denominator, string format) =>
+static string RatioText(double numerator, double denominator, string format) =>
     double.IsNaN(numerator) || double.IsNaN(denominator) ? "—" : (numerator / denominator).ToString(format, CultureInfo.InvariantCulture) + "×";
 
 static string Time(double nanoseconds) => double.IsNaN(nanoseconds) ? "—" : nanoseconds >= 1000
