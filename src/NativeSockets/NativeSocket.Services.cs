@@ -128,7 +128,14 @@ public static unsafe partial class NativeSocket
         var result = name is not null
             ? Native.getservbyname_r(name, proto, entry, buffer, length, found)
             : Native.getservbyport_r(networkPort, proto, entry, buffer, length, found);
-        return OperatingSystem.IsFreeBSD() ? FreeBsdLookups.EntryResult(result, *found is not null) : result;
+        if (OperatingSystem.IsFreeBSD())
+        {
+            return FreeBsdLookups.EntryResult(result, *found is not null);
+        }
+
+        // musl answers "not found" with ENOENT, and a protocol other than tcp and udp (its only two) with
+        // EINVAL, where glibc answers 0 and no entry; its failures are ENOMEM and ERANGE.
+        return PlatformDetection.IsMusl && (result == Native.ENOENT || result == Native.EINVAL) && *found is null ? 0 : result;
     }
 
     private static bool Read<T>(int result, void* found, delegate*<void*, T> read, out T value)

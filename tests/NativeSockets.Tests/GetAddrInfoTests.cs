@@ -126,7 +126,7 @@ public unsafe class GetAddrInfoTests
             () => NativeSocket.GetAddrInfo("127.0.0.1", new Port(80), Domain.AF_INET, SockType.SOCK_DGRAM, Protocol.IPPROTO_TCP));
 
         Assert.Equal(OSErrorSpace.AddrInfo, error.Space);
-        Assert.Equal(Native.EAI_SOCKTYPE, error.ErrorCode);
+        Assert.Equal(PlatformErrors.ProtocolOfOtherSockType, error.ErrorCode);
     }
 
     [Theory]

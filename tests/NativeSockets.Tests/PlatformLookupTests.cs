@@ -32,15 +32,15 @@ public unsafe class PlatformLookupTests
     public void FreeBSD_host_returns_say_found_grow_resolver_error_or_errno()
     {
         Assert.Equal(0, FreeBsdLookups.HostResult(0, found: true, resolverError: 0, lastErrno: 0));
-        Assert.Equal(Native.ERANGE, FreeBsdLookups.HostResult(Native.ERANGE, found: false, Native.NETDB_INTERNAL, lastErrno: Native.ERANGE));
+        Assert.Equal(Native.ERANGE, FreeBsdLookups.HostResult(Native.ERANGE, found: false, FreebsdX64.NETDB_INTERNAL, lastErrno: Native.ERANGE));
 
         // A missing host returns -1 with *h_errnop set: the resolver's error, no errno.
         Assert.Equal(0, FreeBsdLookups.HostResult(-1, found: false, Native.HOST_NOT_FOUND, lastErrno: Native.EINVAL));
         Assert.Equal(0, FreeBsdLookups.HostResult(-1, found: false, Native.TRY_AGAIN, lastErrno: 0));
 
         // NETDB_INTERNAL: the errno returned, or the call's errno when it returned -1.
-        Assert.Equal(Native.EAFNOSUPPORT, FreeBsdLookups.HostResult(Native.EAFNOSUPPORT, found: false, Native.NETDB_INTERNAL, lastErrno: 0));
-        Assert.Equal(Native.EINVAL, FreeBsdLookups.HostResult(-1, found: false, Native.NETDB_INTERNAL, lastErrno: Native.EINVAL));
+        Assert.Equal(Native.EAFNOSUPPORT, FreeBsdLookups.HostResult(Native.EAFNOSUPPORT, found: false, FreebsdX64.NETDB_INTERNAL, lastErrno: 0));
+        Assert.Equal(Native.EINVAL, FreeBsdLookups.HostResult(-1, found: false, FreebsdX64.NETDB_INTERNAL, lastErrno: Native.EINVAL));
     }
 
     [PosixFact(PosixOnly)]

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using NativeSockets.Interop;
 using Xunit;
 
 namespace NativeSockets.Tests;
@@ -11,10 +12,24 @@ public class ProtocolLookupTests
     [InlineData("udp", Protocol.IPPROTO_UDP)]
     [InlineData("icmp", Protocol.IPPROTO_ICMP)]
     [InlineData("ipv6-icmp", Protocol.IPPROTO_ICMPV6)]
-    [InlineData("TCP", Protocol.IPPROTO_TCP)]
     public void GetProtoByName_returns_the_platform_number_of_the_protocol(string name, Protocol protocol)
     {
         Assert.Equal(NativeSocket.ToInt(protocol), NativeSocket.GetProtoByName(name));
+    }
+
+    [Fact]
+    public void An_alias_is_found_where_the_C_library_reads_etc_protocols()
+    {
+        // /etc/protocols names tcp "TCP" too; musl does not read the file but a table of its own, which has
+        // each protocol's name only.
+        if (PlatformDetection.IsMusl)
+        {
+            Assert.Equal("protocol not found: TCP", Assert.Throws<OSErrorException>(() => NativeSocket.GetProtoByName("TCP")).Message);
+        }
+        else
+        {
+            Assert.Equal(NativeSocket.ToInt(Protocol.IPPROTO_TCP), NativeSocket.GetProtoByName("TCP"));
+        }
     }
 
     [Fact]

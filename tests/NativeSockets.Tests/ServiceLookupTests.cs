@@ -16,7 +16,7 @@ public class ServiceLookupTests
     [InlineData("domain", "udp")]
     public void GetServByName_returns_the_entry_of_the_services_file_with_the_port_in_host_order(string name, string proto)
     {
-        var expected = ServicesFile.Find(name, proto);
+        var expected = ServicesFile.AsLookedUp(ServicesFile.Find(name, proto), name);
 
         var servent = NativeSocket.GetServByName(name, proto);
 
@@ -33,7 +33,7 @@ public class ServiceLookupTests
 
         var servent = NativeSocket.GetServByName(withAlias.Aliases[0], "tcp");
 
-        Assert.Equal(withAlias.Name, servent.Name);
+        Assert.Equal(ServicesFile.AsLookedUp(withAlias, withAlias.Aliases[0]).Name, servent.Name);
         Assert.Equal(withAlias.Port, servent.Port.Value);
     }
 

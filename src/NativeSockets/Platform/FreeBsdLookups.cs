@@ -39,7 +39,8 @@ internal static class FreeBsdLookups
             return Native.ERANGE;
         }
 
-        if (resolverError != Native.NETDB_INTERNAL)
+        // FreeBSD's own number, so the rule reads the same wherever it is tested (musl has no NETDB_INTERNAL).
+        if (resolverError != FreebsdX64.NETDB_INTERNAL)
         {
             return 0;
         }

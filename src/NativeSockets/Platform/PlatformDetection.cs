@@ -67,7 +67,9 @@ internal static class RuntimeLibc
         {
             foreach (var line in File.ReadLines("/proc/self/maps"))
             {
-                if (line.Contains("/ld-musl-", StringComparison.Ordinal))
+                // Alpine maps the loader by its own name; Debian's musl package makes that name a link to
+                // its multiarch libc.so, and the mapping shows the file linked to.
+                if (line.Contains("/ld-musl-", StringComparison.Ordinal) || line.Contains("-linux-musl/libc.so", StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -15,10 +15,11 @@ public class LookupLeakTests
     [PosixFact("counts descriptors in /proc/self/fd and the C heap with glibc's mallinfo2")]
     public void Lookups_that_succeed_and_fail_leak_neither_memory_nor_descriptors()
     {
-        var (descriptors, heap) = ProcessResources.GrowthOverSecondRun(RunLookups, CHeap.BytesInUse, CHeap.GrowthBound(Calls));
+        var (measure, bound, what) = CHeap.LeakMeasure(Calls);
+        var (descriptors, growth) = ProcessResources.GrowthOverSecondRun(RunLookups, measure, bound);
 
         Assert.Equal(0, descriptors);
-        Assert.True(heap < CHeap.GrowthBound(Calls), $"The C heap grew by {heap / 1024} KiB over {Calls} rounds of lookups.");
+        Assert.True(growth < bound, $"The {what} grew by {growth / 1024} KiB over {Calls} rounds of lookups.");
     }
 
     private static void RunLookups()

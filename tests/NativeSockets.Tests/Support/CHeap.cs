@@ -17,6 +17,22 @@ internal static partial class CHeap
     /// </summary>
     public static long GrowthBound(int rounds) => Math.Max(256 * 1024, (long)rounds * SmallestBlock);
 
+    /// <summary>Whether the C library reports its heap: glibc has mallinfo2, musl nothing of the kind.</summary>
+    public static bool IsMeasurable { get; } =
+        NativeLibrary.TryLoad("libc", typeof(CHeap).Assembly, null, out var libc) && NativeLibrary.TryGetExport(libc, "mallinfo2", out _);
+
+    /// <summary>
+    /// What a leak test of <paramref name="rounds"/> rounds measures and how much growth it allows: the C heap
+    /// where it is measurable, else the resident set, with the resident bound the other leak tests use.
+    /// </summary>
+    public static (Func<long> Measure, long Bound, string What) LeakMeasure(int rounds) => IsMeasurable
+        ? (BytesInUse, GrowthBound(rounds), "C heap")
+        : (Reliability.ProcessResources.ResidentBytes, ResidentGrowthBound, "resident set");
+
+    // The resident set moves with the GC heap and the runtime's own work: only a leak far larger than a block a
+    // round shows in it.
+    private const long ResidentGrowthBound = 48L * 1024 * 1024;
+
     /// <summary>The bytes malloc has handed out and not had back, over all arenas (<c>uordblks</c>).</summary>
     public static long BytesInUse() => (long)MallocInfo().uordblks;
 

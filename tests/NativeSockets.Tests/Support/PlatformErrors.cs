@@ -31,8 +31,21 @@ internal static class PlatformErrors
     public static int NoFamily => OperatingSystem.IsWindows() ? NativeSocket.EINVAL : NativeSocket.EAFNOSUPPORT;
 
     /// <summary>
-    /// A numeric address of the other family than the one asked of getaddrinfo: EAI_ADDRFAMILY on POSIX; Windows
-    /// has no such code and answers that the name is not found (EAI_NONAME).
+    /// A numeric address of the other family than the one asked of getaddrinfo: EAI_ADDRFAMILY from glibc and
+    /// the BSDs; Windows has no such code and musl does not use its own, and both answer that the name is not
+    /// found (EAI_NONAME).
     /// </summary>
-    public static int AddressOfOtherFamily => OperatingSystem.IsWindows() ? Native.EAI_NONAME : Native.EAI_ADDRFAMILY;
+    public static int AddressOfOtherFamily => OperatingSystem.IsWindows() || PlatformDetection.IsMusl ? Native.EAI_NONAME : Native.EAI_ADDRFAMILY;
+
+    /// <summary>
+    /// A protocol the socket type cannot carry, asked of getaddrinfo: EAI_SOCKTYPE from glibc; musl answers that
+    /// the service is not available for that socket type (EAI_SERVICE).
+    /// </summary>
+    public static int ProtocolOfOtherSockType => PlatformDetection.IsMusl ? Native.EAI_SERVICE : Native.EAI_SOCKTYPE;
+
+    /// <summary>
+    /// gethostbyname of the empty name: NO_RECOVERY from glibc (a name it refuses to ask for); musl answers
+    /// that there is no such host (HOST_NOT_FOUND).
+    /// </summary>
+    public static int EmptyHostName => PlatformDetection.IsMusl ? Native.HOST_NOT_FOUND : Native.NO_RECOVERY;
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using NativeSockets.Interop;
 
 namespace NativeSockets.Tests.Support;
 
@@ -21,6 +22,14 @@ internal static class ServicesFile
     /// <summary>The first entry named <paramref name="name"/> (or with it as an alias) over <paramref name="proto"/>.</summary>
     public static Entry Find(string name, string proto) =>
         Entries.First(entry => entry.Proto == proto && (entry.Name == name || entry.Aliases.Contains(name)));
+
+    /// <summary>
+    /// <paramref name="entry"/> as the C library's lookup of <paramref name="asked"/> returns it: the file's entry
+    /// from glibc, the BSDs and Windows; musl reads only names and ports from the file and answers with the
+    /// name asked for, which is also its one alias.
+    /// </summary>
+    public static Entry AsLookedUp(Entry entry, string asked) =>
+        PlatformDetection.IsMusl ? entry with { Name = asked, Aliases = [asked] } : entry;
 
     /// <summary>The first entry on <paramref name="port"/> over <paramref name="proto"/>.</summary>
     public static Entry Find(int port, string proto) => Entries.First(entry => entry.Proto == proto && entry.Port == port);

@@ -84,7 +84,7 @@ public class NetdbTests
             // do not make: it can reach the network's resolver.
             if (!OperatingSystem.IsWindows())
             {
-                hosts.Add(string.Empty, Native.NO_RECOVERY);
+                hosts.Add(string.Empty, PlatformErrors.EmptyHostName);
             }
 
             return hosts;
