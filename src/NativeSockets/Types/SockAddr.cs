@@ -10,7 +10,8 @@ namespace NativeSockets;
 [StructLayout(LayoutKind.Sequential, Size = 16)]
 public unsafe struct SockAddr
 {
-    private ushort _family;
+    // Storage only: the bytes are read and written through pointers, in the running platform's layout.
+    private readonly ushort _family;
     private fixed byte _data[14];
 
     /// <summary>

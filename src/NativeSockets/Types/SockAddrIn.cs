@@ -10,10 +10,11 @@ namespace NativeSockets;
 [StructLayout(LayoutKind.Sequential, Size = 16)]
 public unsafe struct SockAddrIn
 {
-    private uint _word0;
-    private uint _word1;
-    private uint _word2;
-    private uint _word3;
+    // Storage only: the bytes are read and written through pointers, in the running platform's layout.
+    private readonly uint _word0;
+    private readonly uint _word1;
+    private readonly uint _word2;
+    private readonly uint _word3;
 
     /// <summary>The native address family number: <c>NativeSocket.ToInt(Domain.AF_INET)</c> for a valid address.</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">Set to a number outside 0 to 65535.</exception>
