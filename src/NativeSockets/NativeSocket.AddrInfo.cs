@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 
 namespace NativeSockets;
@@ -23,7 +24,9 @@ public static unsafe partial class NativeSocket
     /// <exception cref="ArgumentOutOfRangeException">An enum argument is not a member of its enum.</exception>
     /// <exception cref="OSErrorException">
     /// <c>getaddrinfo</c> failed: its <c>EAI_*</c> code (<see cref="OSErrorSpace.AddrInfo"/>) with the
-    /// platform's text for it (e.g. "Name or service not known"), and what was looked up.
+    /// platform's text for it (e.g. "Name or service not known"), and what was looked up; for
+    /// <c>EAI_SYSTEM</c> (POSIX), the system's error behind it instead (<see cref="OSErrorSpace.Errno"/>,
+    /// e.g. EMFILE when the process has no descriptor left).
     /// </exception>
     [OverloadResolutionPriority(1)]
     public static AddrInfo* GetAddrInfo(
@@ -43,7 +46,7 @@ public static unsafe partial class NativeSocket
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="address"/> contains a NUL byte or is longer than <see cref="MaxUtf8HostLength"/> bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum argument is not a member of its enum.</exception>
-    /// <exception cref="OSErrorException"><c>getaddrinfo</c> failed, with its <c>EAI_*</c> code.</exception>
+    /// <exception cref="OSErrorException"><c>getaddrinfo</c> failed, with its <c>EAI_*</c> code (for <c>EAI_SYSTEM</c>, the system's error behind it).</exception>
     [SkipLocalsInit]
     public static AddrInfo* GetAddrInfo(
         ReadOnlySpan<byte> address, Port port, Domain domain = Domain.AF_INET, SockType sockType = SockType.SOCK_STREAM, Protocol protocol = Protocol.IPPROTO_TCP)
@@ -70,7 +73,8 @@ public static unsafe partial class NativeSocket
     /// applied). Returns 0 with the list in <paramref name="result"/>, which the caller frees with
     /// <see cref="FreeAddrInfo"/>; or an <c>EAI_*</c> code (<see cref="EAI_NONAME"/>...) with
     /// <paramref name="result"/> null, whose text <c>new OSErrorException(code, OSErrorSpace.AddrInfo)</c>
-    /// gives. Allocates nothing.
+    /// gives; after <c>EAI_SYSTEM</c> (POSIX) the system's error behind it is
+    /// <see cref="Marshal.GetLastPInvokeError"/>. Allocates nothing.
     /// </summary>
     public static int GetAddrInfo(byte* node, byte* service, AddrInfo* hints, out AddrInfo* result)
     {
@@ -133,10 +137,14 @@ public static unsafe partial class NativeSocket
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static OSErrorException AddrInfoError(int result, byte* node, string? address, Port port, Domain domain, SockType sockType, Protocol protocol)
     {
+        // EAI_SYSTEM says only that errno has the reason (EMFILE, ENOMEM...): that is the error to report.
+        var systemError = Native.Defined.EAI_SYSTEM && result == Native.EAI_SYSTEM ? Marshal.GetLastPInvokeError() : 0;
         var nodeText = address is null && node is null ? "null" : $"\"{address ?? CStrings.FromUtf8(node)}\"";
         var lookedUp = string.Create(
             CultureInfo.InvariantCulture, $"getAddrInfo({nodeText}, {port}, {domain}, {sockType}, {protocol})");
-        return new OSErrorException(result, OSErrorSpace.AddrInfo, lookedUp);
+        return systemError != 0
+            ? new OSErrorException(systemError, OSErrorSpace.Errno, lookedUp)
+            : new OSErrorException(result, OSErrorSpace.AddrInfo, lookedUp);
     }
 
     /// <summary>

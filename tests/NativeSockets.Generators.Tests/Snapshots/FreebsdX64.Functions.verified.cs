@@ -143,9 +143,25 @@ internal static unsafe partial class FreebsdX64
     [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "gai_strerror", ExactSpelling = true)]
     internal static extern byte* gai_strerror(int ecode);
 
-    /// <summary><c>int getaddrinfo(const char *name, const char *service, const struct addrinfo *req, struct addrinfo **pai)</c> from libc.so.7.</summary>
-    [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getaddrinfo", ExactSpelling = true)]
-    internal static extern int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai);
+    /// <summary><c>int getaddrinfo(const char *name, const char *service, const struct addrinfo *req, struct addrinfo **pai)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(name, service, req, pai);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.7", EntryPoint = "getaddrinfo", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(byte* __name_native, byte* __service_native, addrinfo* __req_native, addrinfo** __pai_native);
+    }
 
     /// <summary><c>int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *result_buf, char *buf, size_t buflen, struct hostent **result, int *h_errnop)</c> from libc.so.7; its error is in Marshal.GetLastPInvokeError().</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]

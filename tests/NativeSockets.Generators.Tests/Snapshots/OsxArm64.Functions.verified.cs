@@ -138,9 +138,25 @@ internal static unsafe partial class OsxArm64
     [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "gai_strerror", ExactSpelling = true)]
     internal static extern byte* gai_strerror(int ecode);
 
-    /// <summary><c>int getaddrinfo(const char *name, const char *service, const struct addrinfo *req, struct addrinfo **pai)</c> from libSystem.B.dylib.</summary>
-    [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getaddrinfo", ExactSpelling = true)]
-    internal static extern int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai);
+    /// <summary><c>int getaddrinfo(const char *name, const char *service, const struct addrinfo *req, struct addrinfo **pai)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError().</summary>
+    [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
+    internal static int getaddrinfo(byte* name, byte* service, addrinfo* req, addrinfo** pai)
+    {
+        int __lastError;
+        int __retVal;
+        {
+            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+            __retVal = __PInvoke(name, service, req, pai);
+            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        }
+
+        global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
+        return __retVal;
+
+        // Local P/Invoke
+        [global::System.Runtime.InteropServices.DllImportAttribute("libSystem.B.dylib", EntryPoint = "getaddrinfo", ExactSpelling = true)]
+        static extern unsafe int __PInvoke(byte* __name_native, byte* __service_native, addrinfo* __req_native, addrinfo** __pai_native);
+    }
 
     /// <summary><c>int gethostname(char *name, size_t len)</c> from libSystem.B.dylib; its error is in Marshal.GetLastPInvokeError(); called without a GC transition, as it never blocks.</summary>
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NativeSockets.Interop;
 using NativeSockets.Tests.Support;
 using Xunit;
@@ -101,4 +103,58 @@ public unsafe class AddrInfoTests
 
     [Fact]
     public void FreeAddrInfo_of_null_does_nothing() => Run(() => NativeSocket.FreeAddrInfo(null));
+
+    [PosixFact("fills the process's descriptor limit (RLIMIT_NOFILE)")]
+    public void With_no_descriptor_left_EAI_SYSTEM_is_reported_as_the_system_error_behind_it()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "RLIMIT_NOFILE's number in DescriptorLimit is Linux's");
+        var filler = new List<SocketHandle>();
+        try
+        {
+            int rawCode;
+            int systemError;
+            OSErrorException error;
+            using (DescriptorLimit.AtMost(ProcessResources.OpenDescriptors() + 8))
+            {
+                for (var socket = NativeSocket.CreateNativeSocket(); !socket.IsInvalid; socket = NativeSocket.CreateNativeSocket())
+                {
+                    filler.Add(socket);
+                }
+
+                Assert.Equal(NativeSocket.EMFILE, NativeSocket.LastError);
+
+                // "localhost" needs /etc/hosts (or a socket to a resolver): no descriptor, no lookup.
+                fixed (byte* node = "localhost\0"u8, service = "80\0"u8)
+                {
+                    rawCode = NativeSocket.GetAddrInfo(node, service, null, out var list);
+                    systemError = Marshal.GetLastPInvokeError();
+                    Assert.True(list is null);
+                }
+
+                error = Assert.Throws<OSErrorException>(() => NativeSocket.GetAddrInfo("localhost", new Port(80)));
+            }
+
+            // musl says EAI_SYSTEM (errno EMFILE); glibc says the name is not known (EAI_NONAME).
+            if (PlatformDetection.IsMusl)
+            {
+                Assert.Equal(Native.EAI_SYSTEM, rawCode);
+            }
+
+            if (rawCode == Native.EAI_SYSTEM)
+            {
+                Assert.Equal(NativeSocket.EMFILE, systemError);
+                Assert.Equal((OSErrorSpace.Errno, NativeSocket.EMFILE), (error.Space, error.ErrorCode));
+            }
+            else
+            {
+                Assert.Equal((OSErrorSpace.AddrInfo, rawCode), (error.Space, error.ErrorCode));
+            }
+
+            Assert.Contains("getAddrInfo(\"localhost\", 80", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            filler.ForEach(NativeSocket.Close);
+        }
+    }
 }
