@@ -21,7 +21,7 @@ public sealed partial class Selector<T>
         CheckSocketEvents(events);
 
         // Every backend then gets a socket: epoll would take a pipe, poll a file, AFD neither.
-        NativeSocket.GetSockOptInt(fd, Native.SOL_SOCKET, Native.SO_TYPE);
+        ThrowUnlessOpenSocket(fd);
         lock (_lock)
         {
             ThrowIfDisposed();
@@ -103,8 +103,8 @@ public sealed partial class Selector<T>
                 _backend.Remove(fd, token);
                 if (!_backend.RemoveReportsClosedSockets)
                 {
-                    // EBADF (WSAENOTSOCK on Windows) for a socket closed before, as epoll and kqueue report it.
-                    NativeSocket.GetSockOptInt(fd, Native.SOL_SOCKET, Native.SO_TYPE);
+                    // A socket closed before: reported as epoll and kqueue report it.
+                    ThrowUnlessOpenSocket(fd);
                 }
             }
         }
@@ -217,4 +217,7 @@ public sealed partial class Selector<T>
             throw new ArgumentException($"A socket is watched for Read, Write and Oneshot only, not {events & ~(SocketInterest | Event.Oneshot)}.", nameof(events));
         }
     }
+
+    /// <summary>Throws the system's error (EBADF, ENOTSOCK; WSAENOTSOCK on Windows) unless <paramref name="fd"/> is an open socket.</summary>
+    private static void ThrowUnlessOpenSocket(SocketHandle fd) => NativeSocket.GetSockOptInt(fd, Native.SOL_SOCKET, Native.SO_TYPE);
 }

@@ -11,6 +11,9 @@ namespace NativeSockets.Tests.Reliability;
 /// <summary>What the process holds, read from /proc: open descriptors and resident memory.</summary>
 internal static class ProcessResources
 {
+    /// <summary>Growth allowed for the resident set over a run: GC heaps and JIT code, not a leak per call.</summary>
+    public const long ResidentGrowthBound = 48L * 1024 * 1024;
+
     private static readonly TimeSpan TieringPause = TimeSpan.FromMilliseconds(300);
 
     public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;

@@ -28,11 +28,7 @@ internal static partial class CHeap
     /// </summary>
     public static (Func<long> Measure, long Bound, string What) LeakMeasure(int rounds) => IsMeasurable
         ? (BytesInUse, GrowthBound(rounds), "C heap")
-        : (Reliability.ProcessResources.ResidentBytes, ResidentGrowthBound, "resident set");
-
-    // The resident set moves with the GC heap and the runtime's own work: only a leak far larger than a block a
-    // round shows in it.
-    private const long ResidentGrowthBound = 48L * 1024 * 1024;
+        : (Reliability.ProcessResources.ResidentBytes, Reliability.ProcessResources.ResidentGrowthBound, "resident set");
 
     /// <summary>The bytes malloc has handed out and not had back, over all arenas (<c>uordblks</c>).</summary>
     public static long BytesInUse() => (long)MallocInfo().uordblks;
